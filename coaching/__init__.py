@@ -1,0 +1,138 @@
+"""RunLift's coaching core: pure functions and frozen dataclasses, no Telegram, no database.
+
+Public API (every number is documented with its source in its module):
+- catalogue: `EXERCISES` (every lift), `find_exercise` (by name or abbreviation),
+  `suggest_exercises` (close matches), `swap_options` (same pattern, available equipment),
+  `Exercise`, `Pattern`, `Implement`, `Equipment`.
+- units: `Unit`, `to_kg` / `from_kg` / `convert`, `format_weight`.
+- loads: `epley_1rm`, `brzycki_1rm`, `rir_adjusted_1rm` (reps + RIR to failure),
+  `load_for_reps` (inverse Brzycki), `start_load_from_set` (8 reps, 3 in reserve),
+  `rpe_from_rir`, `NSCA_PERCENT_1RM`.
+- kit: `Kit` (bar, plates, dumbbells): `round` to loadable, `step_up` one increment,
+  `plates_per_side` / `describe` as text.
+- programme: `SessionName`, `BLOCKS` (2x8, 3x6, 3x5), `session_for` (A/B by sessions done),
+  `session_plan` (lifts for the equipment) -> `SessionPlan`, `Block`,
+  `should_offer_next_block`, `estimate_minutes`.
+- warmup: `GENERAL_WARMUP`, `ramp_sets` (bar x8, ~50 % x5, ~70 % x3) -> `RampSet`.
+- session: `build_session` (a whole prescribed session), `Session`, `LiftPrescription`.
+- progression: `progress` (next weight with a reason), `after_break`, `new_records`,
+  `LoggedSet`, `Prescription`, `Decision`, `Change`, `Record`.
+- calibration: `calibration_start`, `calibration_next` -> `CalibrationStep`.
+- week: `RunType`, `plan_lift_days` (two lift days, what was relaxed, why) -> `LiftDays`,
+  `DAY_NAMES`.
+- taper: `Distance`, `race_advice` (taper, race week, week after) -> `RaceAdvice`,
+  `Phase`; `reslot_missed` -> `Reslot`.
+- parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`.
+"""
+
+from coaching.calibration import CalibrationStep, calibration_next, calibration_start
+from coaching.catalogue import (
+    EXERCISES,
+    Equipment,
+    Exercise,
+    Implement,
+    Pattern,
+    find_exercise,
+    suggest_exercises,
+    swap_options,
+)
+from coaching.kit import Kit
+from coaching.loads import (
+    NSCA_PERCENT_1RM,
+    brzycki_1rm,
+    epley_1rm,
+    load_for_reps,
+    rir_adjusted_1rm,
+    rpe_from_rir,
+    start_load_from_set,
+)
+from coaching.parsing import InputError, SetEntry, parse_set, parse_time, parse_weight
+from coaching.programme import (
+    BLOCKS,
+    Block,
+    SessionName,
+    SessionPlan,
+    estimate_minutes,
+    session_for,
+    session_plan,
+    should_offer_next_block,
+)
+from coaching.progression import (
+    Change,
+    Decision,
+    LoggedSet,
+    Prescription,
+    Record,
+    after_break,
+    new_records,
+    progress,
+)
+from coaching.session import LiftPrescription, Session, build_session
+from coaching.taper import Distance, Phase, RaceAdvice, Reslot, race_advice, reslot_missed
+from coaching.units import Unit, convert, format_weight, from_kg, to_kg
+from coaching.warmup import GENERAL_WARMUP, RampSet, ramp_sets
+from coaching.week import DAY_NAMES, LiftDays, RunType, plan_lift_days
+
+__all__ = [
+    "BLOCKS",
+    "DAY_NAMES",
+    "EXERCISES",
+    "GENERAL_WARMUP",
+    "NSCA_PERCENT_1RM",
+    "Block",
+    "CalibrationStep",
+    "Change",
+    "Decision",
+    "Distance",
+    "Equipment",
+    "Exercise",
+    "Implement",
+    "InputError",
+    "Kit",
+    "LiftDays",
+    "LiftPrescription",
+    "LoggedSet",
+    "Pattern",
+    "Phase",
+    "Prescription",
+    "RaceAdvice",
+    "RampSet",
+    "Record",
+    "Reslot",
+    "RunType",
+    "Session",
+    "SessionName",
+    "SessionPlan",
+    "SetEntry",
+    "Unit",
+    "after_break",
+    "brzycki_1rm",
+    "build_session",
+    "calibration_next",
+    "calibration_start",
+    "convert",
+    "epley_1rm",
+    "estimate_minutes",
+    "find_exercise",
+    "format_weight",
+    "from_kg",
+    "load_for_reps",
+    "new_records",
+    "parse_set",
+    "parse_time",
+    "parse_weight",
+    "plan_lift_days",
+    "progress",
+    "race_advice",
+    "ramp_sets",
+    "reslot_missed",
+    "rir_adjusted_1rm",
+    "rpe_from_rir",
+    "session_for",
+    "session_plan",
+    "should_offer_next_block",
+    "start_load_from_set",
+    "suggest_exercises",
+    "swap_options",
+    "to_kg",
+]  # fmt: skip

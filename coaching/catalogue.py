@@ -1,0 +1,154 @@
+"""The exercise catalogue: every lift RunLift can prescribe, in one place.
+
+Only compound lifts that train movements (the article: squats, deadlifts, cleans, jerks, bench
+and overhead press). There is deliberately no isolation pattern, so no swap can reach one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Pattern(StrEnum):
+    SQUAT = "squat"
+    HINGE = "hinge"
+    PRESS = "press"
+    POWER = "power"
+
+
+class Implement(StrEnum):
+    BARBELL = "barbell"
+    TRAP_BAR = "trap bar"
+    DUMBBELL = "dumbbell"
+
+
+class Equipment(StrEnum):
+    """What a runner trains with."""
+
+    GYM = "gym"
+    HOME_BARBELL = "barbell"
+    DUMBBELLS = "dumbbells"
+
+
+IMPLEMENTS_BY_EQUIPMENT: dict[Equipment, frozenset[Implement]] = {
+    Equipment.GYM: frozenset(Implement),
+    Equipment.HOME_BARBELL: frozenset({Implement.BARBELL}),
+    Equipment.DUMBBELLS: frozenset({Implement.DUMBBELL}),
+}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    key: str
+    name: str
+    pattern: Pattern
+    implement: Implement
+    cue: str
+    per_arm: bool = False
+    dumbbells_held: int = 0  # weights of dumbbell lifts are per dumbbell
+    lower_body: bool = True
+    aliases: tuple[str, ...] = ()
+
+    def available_with(self, equipment: Equipment) -> bool:
+        return self.implement in IMPLEMENTS_BY_EQUIPMENT[equipment]
+
+
+def _lift(key: str, name: str, pattern: Pattern, implement: Implement, cue: str, **kw) -> Exercise:
+    return Exercise(key, name, pattern, implement, cue, **kw)
+
+
+_P, _S, _H, _W = Pattern.PRESS, Pattern.SQUAT, Pattern.HINGE, Pattern.POWER
+_BB, _TB, _DB = Implement.BARBELL, Implement.TRAP_BAR, Implement.DUMBBELL
+
+EXERCISES: dict[str, Exercise] = {
+    e.key: e
+    for e in (
+        _lift("overhead_press", "Overhead press", _P, _BB,
+              "Bar on the collarbones, squeeze glutes, press straight up until elbows lock.",
+              lower_body=False, aliases=("ohp", "press", "barbell press", "military press")),
+        _lift("back_squat", "Back squat", _S, _BB,
+              "Feet a little wider than hips, toes out slightly, thighs to parallel, drive up.",
+              aliases=("squat", "bs", "barbell squat")),
+        _lift("deadlift", "Deadlift", _H, _BB,
+              "Grip just outside the legs, flat back, push the floor away and stand tall.",
+              aliases=("dl", "conventional deadlift")),
+        _lift("one_arm_db_press", "One-arm dumbbell press", _P, _DB,
+              "Dumbbell under the chin, press until the arm is straight beside the ear.",
+              per_arm=True, dumbbells_held=1, lower_body=False,
+              aliases=("db press", "1-arm press", "one arm press", "single arm press")),
+        _lift("goblet_squat", "Goblet squat", _S, _DB,
+              "Hold the bell at the chest, sit down between the knees, chest proud.",
+              dumbbells_held=1, aliases=("goblet",)),
+        _lift("bench_press", "Bench press", _P, _BB,
+              "Shoulder blades pinched, bar to mid-chest, press back over the shoulders.",
+              lower_body=False, aliases=("bench", "bp")),
+        _lift("power_clean", "Power clean", _W, _BB,
+              "Pull from the floor, extend hips hard, catch the bar on the shoulders.",
+              aliases=("clean", "cleans")),
+        _lift("push_jerk", "Push jerk", _W, _BB,
+              "Short dip, drive with the legs, punch under the bar to lock out overhead.",
+              aliases=("jerk", "jerks")),
+        _lift("front_squat", "Front squat", _S, _BB,
+              "Bar on the front of the shoulders, elbows high, sit straight down.",
+              aliases=("fs",)),
+        _lift("romanian_deadlift", "Romanian deadlift", _H, _BB,
+              "Soft knees, push the hips back, bar close to the thighs, stop at mid-shin.",
+              aliases=("rdl",)),
+        _lift("trap_bar_deadlift", "Trap-bar deadlift", _H, _TB,
+              "Stand centred in the bar, chest up, drive through the whole foot.",
+              aliases=("trap bar", "hex bar", "tbdl")),
+        _lift("db_bench_press", "Dumbbell bench press", _P, _DB,
+              "Dumbbells over the shoulders, lower to chest level, press together.",
+              dumbbells_held=2, lower_body=False, aliases=("db bench", "dumbbell bench")),
+        _lift("push_press", "Push press", _P, _BB,
+              "A quick knee dip, then drive the bar overhead with legs and arms.",
+              lower_body=False, aliases=("pp",)),
+        _lift("db_overhead_press", "Dumbbell overhead press", _P, _DB,
+              "A dumbbell in each hand at the shoulders, press both until the arms lock.",
+              dumbbells_held=2, lower_body=False, aliases=("db ohp", "dumbbell press")),
+        _lift("db_squat", "Dumbbell squat", _S, _DB,
+              "A dumbbell on each shoulder, sit down to parallel, stand up tall.",
+              dumbbells_held=2, aliases=("db squat",)),
+        _lift("db_romanian_deadlift", "Dumbbell Romanian deadlift", _H, _DB,
+              "Dumbbells along the thighs, hips back, flat back, stand up by squeezing glutes.",
+              dumbbells_held=2, aliases=("db rdl", "dumbbell rdl")),
+    )
+}  # fmt: skip
+
+
+def _normalise(name: str) -> str:
+    return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
+
+
+_BY_NAME: dict[str, Exercise] = {}
+for _exercise in EXERCISES.values():
+    for _name in (_exercise.key, _exercise.name, *_exercise.aliases):
+        _BY_NAME.setdefault(_normalise(_name), _exercise)
+
+
+def find_exercise(name: str) -> Exercise | None:
+    """The exercise with this key, name or common abbreviation (any case), if any."""
+    return _BY_NAME.get(_normalise(name))
+
+
+def suggest_exercises(name: str, limit: int = 3) -> list[Exercise]:
+    """Close matches for a misspelt exercise name, best first."""
+    matches = difflib.get_close_matches(_normalise(name), list(_BY_NAME), n=limit * 3, cutoff=0.5)
+    found: list[Exercise] = []
+    for match in matches:
+        if _BY_NAME[match] not in found:
+            found.append(_BY_NAME[match])
+    return found[:limit]
+
+
+def swap_options(exercise: Exercise, equipment: Equipment) -> list[Exercise]:
+    """Other catalogue lifts of the same movement pattern that this equipment allows."""
+    return [
+        other
+        for other in EXERCISES.values()
+        if other.pattern is exercise.pattern
+        and other.key != exercise.key
+        and other.available_with(equipment)
+    ]

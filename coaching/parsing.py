@@ -1,0 +1,69 @@
+"""Reading what runners type: a set such as `60x8`, a time such as `07:30`.
+
+Only ASCII digits are accepted (Python's int() would take Arabic-Indic digits), the decimal
+comma is accepted, and every number is range-checked after parsing, so `1e309`, `nan` and
+`inf` never reach the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from coaching.units import Unit
+
+MAX_WEIGHT = {Unit.KG: 500.0, Unit.LB: 1100.0}
+MAX_REPS = 30
+MAX_RIR = 10
+
+_NUMBER = r"([0-9]{1,4}(?:[.,][0-9]{1,3})?)"
+_SET = re.compile(rf"^{_NUMBER}\s*(kg|kgs|lb|lbs)?\s*[x×*]\s*([0-9]{{1,3}})$", re.IGNORECASE)
+_TIME = re.compile(r"^([0-9]{1,2})[:.h]([0-9]{2})$")
+
+
+class InputError(ValueError):
+    """Text that is not what was asked for; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    weight: float
+    reps: int
+    unit: Unit
+
+
+def parse_weight(text: str, unit: Unit) -> float:
+    """A positive weight within range, decimal comma allowed."""
+    if not re.fullmatch(_NUMBER, text):
+        raise InputError("weight")
+    weight = float(text.replace(",", "."))
+    if not 0 < weight <= MAX_WEIGHT[unit]:
+        raise InputError("weight range")
+    return weight
+
+
+def parse_set(text: str, unit: Unit) -> SetEntry:
+    """`60x8`, `60 x 8`, `60kg x 8`, `135lbx5`, `60,5x8` -> weight, reps and unit."""
+    match = _SET.fullmatch(text.strip())
+    if not match:
+        raise InputError("set")
+    number, unit_text, reps_text = match.groups()
+    if unit_text:
+        unit = Unit.KG if unit_text.lower().startswith("kg") else Unit.LB
+    weight = parse_weight(number, unit)
+    reps = int(reps_text)
+    if not 1 <= reps <= MAX_REPS:
+        raise InputError("reps range")
+    return SetEntry(weight, reps, unit)
+
+
+def parse_time(text: str) -> time:
+    """`07:30`, `7:30`, `19.05` -> a time of day."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise InputError("time")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise InputError("time range")
+    return time(hour, minute)

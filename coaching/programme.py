@@ -1,0 +1,129 @@
+"""The twice-weekly programme: sessions A and B, blocks of the 5-8 rep range, duration.
+
+The article's sessions: A = barbell press 2x8, squat 2x8, deadlift 2x8; B = one-arm dumbbell
+press 2x8 each arm, goblet squat 2x8, deadlift 2x8; each after a thorough warm-up, about
+2 minutes of rest after every set, 45-60 minutes in all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from coaching.catalogue import EXERCISES, Equipment, Exercise
+
+
+class SessionName(StrEnum):
+    A = "A"
+    B = "B"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A rep scheme inside the 5-8 range and the effort it is done at."""
+
+    key: str
+    sets: int
+    reps: int
+    target_rir: int  # reps left in reserve after the last rep: load = (reps + rir)-rep max
+    label: str
+
+
+# Start: 2x8 at a 10-12RM load (8 reps, ~3 in reserve). Later blocks: 3x6 at ~8RM, 3x5 at ~7RM.
+BLOCKS: tuple[Block, ...] = (
+    Block("2x8", 2, 8, 3, "2 × 8 at a weight you could lift 10–12 times"),
+    Block("3x6", 3, 6, 2, "3 × 6 at a weight you could lift about 8 times"),
+    Block("3x5", 3, 5, 2, "3 × 5 at a weight you could lift about 7 times"),
+)
+BLOCKS_BY_KEY = {block.key: block for block in BLOCKS}
+
+# Offer the next block after steady progress: at least this many sessions in the block...
+SESSIONS_BEFORE_NEXT_BLOCK = 12  # six weeks at two sessions a week
+# ...and no lift cut back (deload) in the most recent this-many sessions.
+CLEAN_SESSIONS_BEFORE_NEXT_BLOCK = 4
+
+REST_SECONDS = 120  # the article: about 2 minutes after each set
+GENERAL_WARMUP_MINUTES = 12.0
+_SECONDS_PER_REP = 4.0
+_RAMP_SET_MINUTES = 2.0  # a ramp set and the short pause after it
+_CHANGEOVER_MINUTES = 2.0  # loading the bar, moving to the next station
+
+_SESSION_LIFTS: dict[SessionName, tuple[str, str, str]] = {
+    SessionName.A: ("overhead_press", "back_squat", "deadlift"),
+    SessionName.B: ("one_arm_db_press", "goblet_squat", "deadlift"),
+}
+
+# Same-pattern substitutes when the runner's equipment lacks the article's implement.
+_SUBSTITUTES: dict[Equipment, dict[str, str]] = {
+    Equipment.GYM: {},
+    Equipment.HOME_BARBELL: {
+        "one_arm_db_press": "push_press",
+        "goblet_squat": "front_squat",
+    },
+    Equipment.DUMBBELLS: {
+        "overhead_press": "db_overhead_press",
+        "back_squat": "db_squat",
+        "deadlift": "db_romanian_deadlift",
+    },
+}
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    name: SessionName
+    block: Block
+    exercises: tuple[Exercise, ...]
+
+
+def session_for(completed_sessions: int) -> SessionName:
+    """A, B, A, B... by sessions completed, not by weekday, so a missed week changes nothing."""
+    return SessionName.A if completed_sessions % 2 == 0 else SessionName.B
+
+
+def session_plan(
+    name: SessionName,
+    equipment: Equipment,
+    block: Block = BLOCKS[0],
+    swaps: dict[str, str] | None = None,
+) -> SessionPlan:
+    """The lifts of session A or B for this equipment, with the runner's own swaps applied."""
+    exercises = []
+    for key in _SESSION_LIFTS[name]:
+        key = _SUBSTITUTES[equipment].get(key, key)
+        key = (swaps or {}).get(key, key)
+        exercise = EXERCISES[key]
+        if not exercise.available_with(equipment):
+            raise ValueError(f"{exercise.name} needs equipment the runner does not have")
+        exercises.append(exercise)
+    return SessionPlan(name, block, tuple(exercises))
+
+
+def next_block(block: Block) -> Block | None:
+    """The heavier block after this one, or None at the last."""
+    index = BLOCKS.index(block)
+    return BLOCKS[index + 1] if index + 1 < len(BLOCKS) else None
+
+
+def should_offer_next_block(
+    block: Block, sessions_in_block: int, sessions_since_deload: int
+) -> bool:
+    """Steady progress: 12+ sessions in this block and no deload in the last 4. Never forced."""
+    return (
+        next_block(block) is not None
+        and sessions_in_block >= SESSIONS_BEFORE_NEXT_BLOCK
+        and sessions_since_deload >= CLEAN_SESSIONS_BEFORE_NEXT_BLOCK
+    )
+
+
+def exercise_minutes(exercise: Exercise, sets: int, reps: int, ramp_sets: int) -> float:
+    """Time for one lift: ramp sets, working sets (each arm for one-arm lifts) and rests."""
+    sides = 2 if exercise.per_arm else 1
+    work = sets * (sides * reps * _SECONDS_PER_REP + REST_SECONDS) / 60
+    return ramp_sets * _RAMP_SET_MINUTES + work + _CHANGEOVER_MINUTES
+
+
+def estimate_minutes(lifts: Iterable[tuple[Exercise, int, int, int]]) -> int:
+    """Whole minutes for (exercise, sets, reps, ramp sets) lifts plus the general warm-up."""
+    total = GENERAL_WARMUP_MINUTES + sum(exercise_minutes(*lift) for lift in lifts)
+    return round(total)

@@ -1,0 +1,160 @@
+"""Per-lift progression after each session, breaks, and personal records.
+
+Rules (DESIGN section 2, issue 3):
+- any working set under 5 reps -> cut about 10 % (the load left the 5-8 range);
+- every prescribed set done, at or above the prescribed weight, reps at target:
+  every set RIR >= 5 -> two increments; last set RIR >= 3 -> one increment; RIR 0-2 -> hold;
+- short of target (a set missing, light or short of reps) -> hold; the second time running
+  -> cut about 10 %;
+- before a session, a break of 14+ days -> -10 %, 28+ days -> -20 %.
+Cuts are rounded down to a loadable weight and always go at least one step lighter (unless
+the load is already the lightest possible).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from coaching.catalogue import Exercise
+from coaching.kit import Kit
+from coaching.loads import rir_adjusted_1rm
+from coaching.units import format_weight
+
+MIN_REPS = 5
+DELOAD_FACTOR = 0.9
+BREAK_RULES: tuple[tuple[int, float], ...] = ((28, 0.8), (14, 0.9))  # (days off, factor)
+
+
+class Change(StrEnum):
+    UP_TWO = "up two"
+    UP = "up"
+    HOLD = "hold"
+    DOWN = "down"
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    weight: float
+    reps: int
+    rir: int | None = None  # often only the last set's RIR is reported
+
+
+@dataclass(frozen=True)
+class Prescription:
+    weight: float
+    sets: int
+    reps: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    weight: float
+    change: Change
+    reason: str
+    short_sessions_in_a_row: int
+
+
+def _fmt(kit: Kit, weight: float) -> str:
+    return format_weight(weight, kit.unit)
+
+
+def cut(kit: Kit, exercise: Exercise, weight: float, factor: float) -> float:
+    """`weight * factor` rounded down to loadable, at least one step lighter when possible."""
+    options = kit.loadable(exercise)
+    lighter = [w for w in options if w < weight - 1e-9]
+    if not lighter:
+        return options[0]
+    return min(kit.round(exercise, weight * factor, down=True), lighter[-1])
+
+
+def _every_set_rir(sets: Sequence[LoggedSet]) -> int | None:
+    """The lowest RIR across sets; an unreported earlier set is taken as at least the last
+    set's, since fatigue only lowers RIR as a session goes on."""
+    known = [s.rir for s in sets if s.rir is not None]
+    return min(known) if known else None
+
+
+def progress(
+    exercise: Exercise,
+    prescription: Prescription,
+    sets: Sequence[LoggedSet],
+    kit: Kit,
+    short_sessions_before: int = 0,
+) -> Decision:
+    """Next session's working weight for one lift, with a one-line reason."""
+    weight = prescription.weight
+    if any(s.reps < MIN_REPS for s in sets):
+        new = cut(kit, exercise, weight, DELOAD_FACTOR)
+        reason = f"a set fell under {MIN_REPS} reps, so the load drops to {_fmt(kit, new)}"
+        return Decision(new, Change.DOWN, reason, 0)
+    done = [s for s in sets if s.weight >= weight - 1e-9 and s.reps >= prescription.reps]
+    if len(done) < prescription.sets:
+        if short_sessions_before >= 1:
+            new = cut(kit, exercise, weight, DELOAD_FACTOR)
+            reason = f"short of the target two sessions running: down to {_fmt(kit, new)}"
+            return Decision(new, Change.DOWN, reason, 0)
+        reason = f"short of {prescription.sets} × {prescription.reps}: same weight next time"
+        return Decision(weight, Change.HOLD, reason, short_sessions_before + 1)
+    last_rir = sets[-1].rir
+    lowest_rir = _every_set_rir(sets)
+    if lowest_rir is not None and lowest_rir >= 5:
+        new = kit.step_up(exercise, weight, 2)
+        return Decision(
+            new, Change.UP_TWO, f"every set felt easy (5+ in reserve): {_fmt(kit, new)}", 0
+        )
+    if last_rir is not None and last_rir >= 3:
+        new = kit.step_up(exercise, weight)
+        reason = f"all reps done with {last_rir} in reserve: up to {_fmt(kit, new)}"
+        return Decision(new, Change.UP, reason, 0)
+    if last_rir is None:
+        reason = "all reps done; tell me how hard it felt to earn an increase"
+    else:
+        reason = f"all reps done but only {last_rir} in reserve: same weight to own it"
+    return Decision(weight, Change.HOLD, reason, 0)
+
+
+def after_break(kit: Kit, exercise: Exercise, weight: float, days_off: int) -> Decision | None:
+    """The cut after a break from this lift (14+ days: -10 %, 28+: -20 %), or None."""
+    for min_days, factor in BREAK_RULES:
+        if days_off >= min_days:
+            new = cut(kit, exercise, weight, factor)
+            percent = round((1 - factor) * 100)
+            reason = f"{days_off} days since you last did it: {percent} % lighter to ease back in"
+            return Decision(new, Change.DOWN, reason, 0)
+    return None
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: str  # "weight" (heaviest for these reps) or "e1rm"
+    weight: float
+    reps: int
+    value: float
+
+
+def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> list[Record]:
+    """Records the new sets beat: heaviest weight for a rep count, best RIR-adjusted e1RM.
+
+    A first-ever session sets no records: there is nothing to beat yet.
+    """
+    if not history:
+        return []
+    records: list[Record] = []
+    best_e1rm = max(_e1rm(s) for s in history)
+    for s in new_sets:
+        heaviest = max((h.weight for h in history if h.reps >= s.reps), default=0.0)
+        if s.weight > heaviest + 1e-9 and not any(
+            r.kind == "weight" and r.reps == s.reps for r in records
+        ):
+            records.append(Record("weight", s.weight, s.reps, s.weight))
+        if _e1rm(s) > best_e1rm + 1e-9:
+            best_e1rm = _e1rm(s)
+            records = [r for r in records if r.kind != "e1rm"]
+            records.append(Record("e1rm", s.weight, s.reps, best_e1rm))
+    return records
+
+
+def _e1rm(s: LoggedSet) -> float:
+    return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0)

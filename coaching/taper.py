@@ -1,0 +1,145 @@
+"""Racing: the taper before a race, the week after, and missed sessions.
+
+- Taper (Bosquet et al. 2007: about 2 weeks, volume -41-60 %, intensity kept): from 14 days out
+  (half marathon, marathon, ultra) or 10 days out (5 km, 10 km), one set per lift at the same load.
+- Last lower-body session about 10 / 7 / 5 days out (marathon and ultra / half / 5-10 km); upper
+  body may continue, still one set, until the no-lifting window.
+- No lifting in race week: the last 6 days for half and longer, the last 4 for 5-10 km (so the
+  short-race rule of a lower-body session 5 days out still fits).
+- The first week after the race: loads about 20 % lighter (economy gains survive weeks without
+  lifting: Berryman et al. 2021, so nothing is lost by easing back in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from coaching.week import DAY_NAMES, RunType, day_broken_rules, gap
+
+
+class Distance(StrEnum):
+    FIVE_K = "5k"
+    TEN_K = "10k"
+    HALF = "half"
+    MARATHON = "marathon"
+    ULTRA = "ultra"
+
+
+class Phase(StrEnum):
+    NORMAL = "normal"
+    TAPER = "taper"  # one set per lift, same load
+    UPPER_ONLY = "upper body only"  # one set, no lower-body lifts
+    NO_LIFTING = "race week"
+    POST_RACE = "after the race"  # loads about 20 % lighter
+
+
+@dataclass(frozen=True)
+class TaperRule:
+    taper_days: int
+    last_lower_body_days: int
+    no_lifting_days: int
+
+
+TAPER_RULES: dict[Distance, TaperRule] = {
+    Distance.FIVE_K: TaperRule(10, 5, 4),
+    Distance.TEN_K: TaperRule(10, 5, 4),
+    Distance.HALF: TaperRule(14, 7, 6),
+    Distance.MARATHON: TaperRule(14, 10, 6),
+    Distance.ULTRA: TaperRule(14, 10, 6),
+}
+POST_RACE_DAYS = 7
+POST_RACE_FACTOR = 0.8
+
+
+@dataclass(frozen=True)
+class RaceAdvice:
+    phase: Phase
+    sets_per_lift: int | None  # None: the block's own number of sets
+    lower_body: bool
+    load_factor: float
+    reason: str
+
+
+_NORMAL = RaceAdvice(Phase.NORMAL, None, True, 1.0, "")
+
+
+def race_advice(day: date, races: Iterable[tuple[date, Distance]]) -> RaceAdvice:
+    """How the races around `day` change that day's session (the nearest race decides)."""
+    advice = [_advice_for(day, race_day, distance) for race_day, distance in races]
+    ranked = [a for a in advice if a.phase is not Phase.NORMAL]
+    order = [Phase.NO_LIFTING, Phase.UPPER_ONLY, Phase.TAPER, Phase.POST_RACE]
+    ranked.sort(key=lambda a: order.index(a.phase))
+    return ranked[0] if ranked else _NORMAL
+
+
+def _advice_for(day: date, race_day: date, distance: Distance) -> RaceAdvice:
+    rule = TAPER_RULES[distance]
+    days_out = (race_day - day).days
+    if 0 <= days_out < rule.no_lifting_days:
+        return RaceAdvice(
+            Phase.NO_LIFTING,
+            0,
+            False,
+            1.0,
+            f"race week ({days_out} days to your {distance.value}): no lifting",
+        )
+    if 0 <= days_out < rule.last_lower_body_days:
+        return RaceAdvice(
+            Phase.UPPER_ONLY,
+            1,
+            False,
+            1.0,
+            f"{days_out} days to your {distance.value}: upper body only, one set",
+        )
+    if 0 <= days_out <= rule.taper_days:
+        return RaceAdvice(
+            Phase.TAPER,
+            1,
+            True,
+            1.0,
+            f"taper for your {distance.value}: one set per lift, same weight",
+        )
+    if 0 < -days_out <= POST_RACE_DAYS:
+        return RaceAdvice(
+            Phase.POST_RACE,
+            None,
+            True,
+            POST_RACE_FACTOR,
+            "first week after your race: about 20 % lighter",
+        )
+    return _NORMAL  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reslot:
+    day: int | None
+    message: str
+
+
+def reslot_missed(
+    week: Mapping[int, RunType], lift_days: Iterable[int], missed: int, already_moved: bool
+) -> Reslot:
+    """A missed session moves once, to the next legal day of the same week; else it is dropped.
+
+    Legal: no race, long-run or race/quality/long-eve day (H1, H3, H4), and at least one full
+    day from every other lift day (H2), counting the next week's first lift day too.
+    """
+    name = DAY_NAMES[missed]
+    if already_moved:
+        return Reslot(
+            None,
+            f"The session moved from earlier was missed again on {name}: "
+            "dropped. The programme carries on with the next one.",
+        )
+    others = [d for d in lift_days if d != missed]
+    for day in range(missed + 1, 7):
+        if any(missed < o <= day for o in others):
+            break  # never move onto or past the next planned session
+        if day_broken_rules(week, day) or any(gap(day, o) < 2 for o in others):
+            continue
+        return Reslot(day, f"Missed {name}'s session: moved to {DAY_NAMES[day]}.")
+    return Reslot(None, f"Missed {name}'s session and no later day this week fits the rules: "
+                        "dropped. The programme carries on with the next one.")  # fmt: skip

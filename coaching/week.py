@@ -1,0 +1,142 @@
+"""Choosing the two lift days of a running week.
+
+Days are numbered Monday = 0 ... Sunday = 6 and the week is cyclic (Sunday is the day before
+Monday). Hard rules:
+- H1 never on a race day;
+- H2 at least one full day between the two lift days (>= 48 h of recovery; ACSM 2009);
+- H3 never the day before a long run, a quality session or a race (residual fatigue impairs the
+  next day's running: Doma & Deakin 2013);
+- H4 never on a long-run day.
+Preferences among legal pairs: quality-run days first (run, then lift at least 6 h later:
+"hard days hard"; Doma & Deakin 2013, Robineau et al. 2016), then easy days, then rest days; then
+more spacing; then the earlier days, so the answer is deterministic.
+When no pair is legal the rules are relaxed in this order, one more at a time: H4, then H3
+before a quality session, then H3 before a long run. H1 and H3 before a race, and H2, are never
+relaxed; when even then no pair exists, one session is planned (one a week maintains strength).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class RunType(StrEnum):
+    REST = "rest"
+    EASY = "easy"
+    QUALITY = "quality"
+    LONG = "long"
+    RACE = "race"
+
+
+class Rule(StrEnum):
+    RACE_DAY = "race day"
+    SPACING = "one day between"
+    LONG_DAY = "long-run day"
+    BEFORE_QUALITY = "day before quality"
+    BEFORE_LONG = "day before long run"
+    BEFORE_RACE = "day before race"
+
+
+RELAX_ORDER: tuple[Rule, ...] = (Rule.LONG_DAY, Rule.BEFORE_QUALITY, Rule.BEFORE_LONG)
+TWO_SESSIONS = "two sessions"  # named in `.relaxed` when the week only fits one session
+_DAY_PREFERENCE = {RunType.QUALITY: 2, RunType.EASY: 1, RunType.REST: 0, RunType.LONG: -1}
+
+Week = Mapping[int, RunType]
+
+
+@dataclass(frozen=True)
+class LiftDays:
+    days: tuple[int, ...]
+    relaxed: tuple[str, ...]
+    explanation: str
+
+
+def day_broken_rules(week: Week, day: int) -> set[Rule]:
+    """The single-day rules (H1, H3, H4) that lifting on `day` would break."""
+    today = week.get(day, RunType.REST)
+    tomorrow = week.get((day + 1) % 7, RunType.REST)
+    broken = set()
+    if today is RunType.RACE:
+        broken.add(Rule.RACE_DAY)
+    if today is RunType.LONG:
+        broken.add(Rule.LONG_DAY)
+    following = {
+        RunType.QUALITY: Rule.BEFORE_QUALITY,
+        RunType.LONG: Rule.BEFORE_LONG,
+        RunType.RACE: Rule.BEFORE_RACE,
+    }
+    if tomorrow in following:
+        broken.add(following[tomorrow])
+    return broken
+
+
+def gap(a: int, b: int) -> int:
+    """Days between two weekdays around the cyclic week (Mon-Thu: 3, Sat-Mon: 2)."""
+    distance = abs(a - b) % 7
+    return min(distance, 7 - distance)
+
+
+def _allowed(week: Week, day: int, relaxed: set[Rule]) -> bool:
+    return not (day_broken_rules(week, day) - relaxed)
+
+
+def _score(week: Week, days: tuple[int, ...]) -> tuple:
+    broken = sum(len(day_broken_rules(week, d)) for d in days)
+    preference = sum(_DAY_PREFERENCE.get(week.get(d, RunType.REST), 0) for d in days)
+    spacing = gap(*days) if len(days) == 2 else 0
+    return (-broken, preference, spacing, tuple(-d for d in days))
+
+
+def plan_lift_days(week: Week) -> LiftDays:
+    """The two lift days for this running week, what was relaxed, and why."""
+    for level in range(len(RELAX_ORDER) + 1):
+        relaxed = set(RELAX_ORDER[:level])
+        pairs = [
+            pair
+            for pair in combinations(range(7), 2)
+            if gap(*pair) >= 2 and all(_allowed(week, d, relaxed) for d in pair)
+        ]
+        if pairs:
+            best = max(pairs, key=lambda pair: _score(week, pair))
+            return _result(week, best)
+    singles = [(d,) for d in range(7) if _allowed(week, d, set(RELAX_ORDER))]
+    if singles:
+        return _result(week, max(singles, key=lambda single: _score(week, single)))
+    explanation = "Every day of this week is a race or the day before one: no lifting."
+    return LiftDays((), (TWO_SESSIONS,), explanation)
+
+
+def _result(week: Week, days: tuple[int, ...]) -> LiftDays:
+    broken = set().union(*(day_broken_rules(week, d) for d in days))
+    relaxed = tuple(rule.value for rule in RELAX_ORDER if rule in broken)
+    if len(days) < 2:
+        relaxed += (TWO_SESSIONS,)
+    return LiftDays(tuple(sorted(days)), relaxed, _explain(week, days, relaxed))
+
+
+def _explain(week: Week, days: tuple[int, ...], relaxed: tuple[str, ...]) -> str:
+    parts = []
+    for day in sorted(days):
+        run = week.get(day, RunType.REST)
+        if run is RunType.QUALITY:
+            parts.append(f"{DAY_NAMES[day]} after your quality run (lift at least 6 hours later)")
+        elif run is RunType.LONG:
+            parts.append(f"{DAY_NAMES[day]} after your long run (lift at least 6 hours later)")
+        else:
+            parts.append(f"{DAY_NAMES[day]} ({run.value} day)")
+    text = "Lift on " + " and ".join(parts) + "."
+    if len(days) == 1:
+        text += " Your week leaves no two days far enough apart, so one session this week:"
+        text += " one heavy session a week keeps the strength you have built."
+    relaxed = tuple(r for r in relaxed if r != TWO_SESSIONS)
+    if relaxed:
+        text += " No day fitted every rule, so I relaxed: " + ", ".join(relaxed) + "."
+    else:
+        text += " Never the day before a long run, quality session or race, and never two days"
+        text += " in a row."
+    return text
