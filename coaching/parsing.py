@@ -67,3 +67,42 @@ def parse_time(text: str) -> time:
     if hour > 23 or minute > 59:
         raise InputError("time range")
     return time(hour, minute)
+
+
+_DAYS = {
+    **{name[:3]: i for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{name: i for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+}  # fmt: skip
+RUN_TYPES = ("rest", "easy", "quality", "long", "race")
+_RIR = re.compile(r"^(?:rir\s*|@\s*)([0-9]{1,2})$", re.IGNORECASE)
+
+
+def parse_run_week(text: str) -> dict[int, str]:
+    """`tue=quality thu=easy sat=long` -> {1: "quality", 3: "easy", 5: "long"}; others rest."""
+    week: dict[int, str] = {}
+    for token in text.replace(",", " ").split():
+        day_text, sep, run_text = token.partition("=")
+        day = _DAYS.get(day_text.lower())
+        run = run_text.lower()
+        if not sep or day is None or run not in RUN_TYPES:
+            raise InputError(token)
+        if day in week:
+            raise InputError(f"{token} (that day appears twice)")
+        week[day] = run
+    if not week:
+        raise InputError("empty")
+    return {day: run for day, run in week.items() if run != "rest"}
+
+
+def parse_recent_set(text: str, unit: Unit) -> tuple[SetEntry, int]:
+    """`60x8`, `60x8 rir2`, `60x8 @2` -> the set and the reps left in reserve (0 if not said)."""
+    parts = text.strip().rsplit(maxsplit=1)
+    rir = 0
+    if len(parts) == 2 and (match := _RIR.fullmatch(parts[1].strip())):
+        rir = int(match.group(1))
+        if rir > MAX_RIR:
+            raise InputError("rir range")
+        text = parts[0]
+    return parse_set(text, unit), rir

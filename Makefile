@@ -1,0 +1,30 @@
+# Each target creates or reuses .venv and installs what it needs (again when pyproject changes).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run chat test lint format
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+run: $(INSTALLED)  ## the bot (the terminal chat when no token is set)
+	$(BIN)/python -m bot
+
+chat: $(INSTALLED)  ## the terminal chat, always
+	$(BIN)/python -m bot --chat
+
+test: $(INSTALLED)  ## every test, offline
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

@@ -1,0 +1,262 @@
+"""Telegram's Bot API, answered in-process: for the terminal chat and the offline tests.
+
+`OfflineBotApi` replaces PTB's HTTP layer. It records every call, answers like Telegram does
+(including its 400 errors for bad HTML, over-long texts and over-long callback data), and keeps
+the messages it "sent" so a person or a test can read them and press their buttons.
+`UpdateFactory` makes the updates a user would cause: messages, commands and button presses.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from telegram import Update
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 7_000_000_001
+BOT_USERNAME = "RunLiftBot"
+MAX_TEXT = 4096
+MAX_CALLBACK_DATA = 64
+_ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span",
+                 "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"}  # fmt: skip
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?>")
+
+
+class TelegramError400(Exception):
+    pass
+
+
+class _TagChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in _ALLOWED_TAGS:
+            raise TelegramError400(f'Unsupported start tag "{tag}"')
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            raise TelegramError400(f'Unmatched end tag "{tag}"')
+
+
+def check_html(text: str) -> None:
+    """Raise TelegramError400 where Telegram would refuse this text with parse_mode HTML."""
+    for i, char in enumerate(text):
+        if char == "&" and not _ENTITY.match(text, i):
+            raise TelegramError400("Can't parse entities: bare '&'")
+        if char == "<" and not _TAG.match(text, i):
+            raise TelegramError400("Can't parse entities: bare '<'")
+    checker = _TagChecker()
+    checker.feed(text)
+    checker.close()
+    if checker.stack:
+        raise TelegramError400(f'Can\'t find end tag corresponding to "{checker.stack[-1]}"')
+
+
+def plain_text(html_text: str) -> str:
+    """What a person sees: tags removed, entities decoded."""
+    text = re.sub(r"<[^>]+>", "", html_text)
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
+
+
+@dataclass
+class ApiCall:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class SentMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    buttons: list[list[dict[str, Any]]] = field(default_factory=list)
+
+
+def _chat(chat_id: int) -> dict[str, Any]:
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": "Runner"}
+    kind = "supergroup" if str(chat_id).startswith("-100") else "group"
+    return {"id": chat_id, "type": kind, "title": "Running club"}
+
+
+BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "RunLift", "username": BOT_USERNAME,
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": False}  # fmt: skip
+
+
+class OfflineBotApi(BaseRequest):
+    """A Bot API stand-in: records calls, keeps sent messages, refuses what Telegram refuses."""
+
+    def __init__(self) -> None:
+        self.calls: list[ApiCall] = []
+        self.messages: dict[tuple[int, int], SentMessage] = {}
+        self._next_message_id = 1000
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = None,
+        write_timeout: object = None,
+        connect_timeout: object = None,
+        pool_timeout: object = None,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(ApiCall(api_method, params))
+        try:
+            result = self._answer(api_method, params)
+        except TelegramError400 as error:
+            body = {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
+            return 400, json.dumps(body).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _answer(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return BOT_USER
+        if method == "sendMessage":
+            return self._send(params)
+        if method in ("editMessageText", "editMessageReplyMarkup"):
+            return self._edit(method, params)
+        return True
+
+    def _check(self, params: dict[str, Any]) -> list[list[dict[str, Any]]]:
+        text = params.get("text")
+        if text is not None:
+            if not str(text).strip():
+                raise TelegramError400("message text is empty")
+            if len(str(text)) > MAX_TEXT:
+                raise TelegramError400("message is too long")
+            if params.get("parse_mode") == "HTML":
+                check_html(str(text))
+        markup = params.get("reply_markup") or {}
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        rows = markup.get("inline_keyboard", [])
+        for row in rows:
+            for button in row:
+                data = button.get("callback_data")
+                if data is not None and len(data.encode()) > MAX_CALLBACK_DATA:
+                    raise TelegramError400("BUTTON_DATA_INVALID")
+        return rows
+
+    def _message_json(self, message: SentMessage) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": _chat(message.chat_id),
+            "from": BOT_USER,
+            "text": plain_text(message.text),
+        }
+        if message.buttons:
+            result["reply_markup"] = {"inline_keyboard": message.buttons}
+        return result
+
+    def _send(self, params: dict[str, Any]) -> dict[str, Any]:
+        rows = self._check(params)
+        self._next_message_id += 1
+        chat_id = int(params["chat_id"])
+        message = SentMessage(chat_id, self._next_message_id, str(params["text"]), rows)
+        self.messages[(chat_id, message.message_id)] = message
+        return self._message_json(message)
+
+    def _edit(self, method: str, params: dict[str, Any]) -> Any:
+        rows = self._check(params)
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        message = self.messages.get(key)
+        if message is None:
+            raise TelegramError400("message to edit not found")
+        if method == "editMessageText":
+            message.text = str(params["text"])
+        message.buttons = rows
+        return self._message_json(message)
+
+    # --- reading what was sent ---------------------------------------------------------------
+
+    def sent_to(self, chat_id: int) -> list[SentMessage]:
+        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+
+    def last_message(self, chat_id: int) -> SentMessage:
+        return self.sent_to(chat_id)[-1]
+
+    def message_json(self, chat_id: int, message_id: int) -> dict[str, Any]:
+        return self._message_json(self.messages[(chat_id, message_id)])
+
+
+@dataclass(frozen=True)
+class FakeUser:
+    id: int
+    first_name: str
+    username: str | None = None
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.username:
+            data["username"] = self.username
+        return data
+
+
+class UpdateFactory:
+    """Builds the updates Telegram would deliver when a user types or taps."""
+
+    def __init__(self, api: OfflineBotApi) -> None:
+        self.api = api
+        self._update_id = 0
+        self._message_id = 0
+
+    def _next_update_id(self) -> int:
+        self._update_id += 1
+        return self._update_id
+
+    def message(self, user: FakeUser, text: str, chat_id: int | None = None) -> dict[str, Any]:
+        chat_id = user.id if chat_id is None else chat_id
+        self._message_id += 1
+        message: dict[str, Any] = {
+            "message_id": self._message_id,
+            "date": int(time.time()),
+            "chat": _chat(chat_id),
+            "from": user.json(),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": self._next_update_id(), "message": message}
+
+    def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:
+        return {
+            "update_id": self._next_update_id(),
+            "callback_query": {
+                "id": str(self._update_id),
+                "from": user.json(),
+                "chat_instance": str(message.chat_id),
+                "message": self.api.message_json(message.chat_id, message.message_id),
+                "data": data,
+            },
+        }
+
+    @staticmethod
+    def to_update(data: dict[str, Any], bot: Any) -> Update:
+        return Update.de_json(data, bot)

@@ -1,0 +1,72 @@
+"""Help, deleting one's data, and the answers for anything no other handler took."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.context import RunLiftContext
+from handlers import texts
+from handlers.common import reply
+from models.queries import delete_user_data
+
+log = logging.getLogger(__name__)
+
+
+async def show_help(update: Update, context: RunLiftContext) -> None:
+    """/help: every command, and why lifting helps running."""
+    await reply(update, texts.HELP)
+
+
+async def private_only(update: Update, context: RunLiftContext) -> None:
+    """/start or /settings in a group: set-up happens in the private chat."""
+    link = f"https://t.me/{context.bot.username}?start=setup"
+    button = InlineKeyboardMarkup([[InlineKeyboardButton(texts.OPEN_PRIVATE_CHAT, url=link)]])
+    await update.effective_message.reply_text(texts.USE_PRIVATE_CHAT, reply_markup=button)
+
+
+async def nothing_to_cancel(update: Update, context: RunLiftContext) -> None:
+    """/cancel outside any conversation."""
+    await reply(update, texts.NOTHING_TO_CANCEL)
+
+
+async def ask_delete(update: Update, context: RunLiftContext) -> None:
+    """/deletedata: ask for confirmation with buttons only the asker can press."""
+    user_id = update.effective_user.id
+    buttons = [
+        [(texts.DELETE_YES, f"delete:yes:{user_id}")],
+        [(texts.DELETE_NO, f"delete:no:{user_id}")],
+    ]
+    await reply(update, texts.CONFIRM_DELETE, buttons)
+
+
+async def confirm_delete(update: Update, context: RunLiftContext) -> None:
+    """The confirmation button: delete every row about the runner, or keep everything."""
+    query = update.callback_query
+    _, choice, owner = query.data.split(":")
+    if str(update.effective_user.id) != owner:
+        await query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+        return
+    await query.answer()
+    if choice == "yes":
+        async with context.db() as session:
+            await delete_user_data(session, update.effective_user.id)
+        await query.edit_message_text(texts.DELETED)
+    else:
+        await query.edit_message_text(texts.KEPT)
+
+
+async def stale_button(update: Update, context: RunLiftContext) -> None:
+    """A button nobody handles any more (an old message, a finished conversation)."""
+    await update.callback_query.answer(texts.STALE_BUTTON, show_alert=True)
+
+
+async def on_error(update: object, context: RunLiftContext) -> None:
+    """Log the traceback and tell the user, in one sentence; never raise from here."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await update.effective_chat.send_message(texts.SOMETHING_WENT_WRONG)
+        except Exception:  # the chat may be gone or Telegram unreachable; the log has it
+            log.warning("Could not tell the user about the error", exc_info=True)

@@ -1,0 +1,52 @@
+"""Small helpers every handler shares: replying, keyboards, reading text, the current runner."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+
+from models import User
+from models.queries import get_or_create_user
+
+Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
+
+
+def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def one_per_row(buttons: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    return [[button] for button in buttons]
+
+
+async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
+    """Send `text` (HTML) to the chat the update came from."""
+    markup = keyboard(buttons) if buttons else None
+    return await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+def typed_text(update: Update) -> str:
+    """The message text without invisible formatting characters (zero-width spaces etc.)."""
+    text = update.effective_message.text or ""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+def is_private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == "private"
+
+
+async def current_user(session: AsyncSession, update: Update) -> User:
+    """The runner who sent this update; created on first contact."""
+    sender = update.effective_user
+    private_chat = update.effective_chat.id if is_private(update) else None
+    return await get_or_create_user(session, sender.id, sender.first_name or "", private_chat)
+
+
+async def answer_callback(update: Update, text: str | None = None, alert: bool = False) -> None:
+    """Stop the button's spinner, optionally with a short notice."""
+    await update.callback_query.answer(text, show_alert=alert)

@@ -1,0 +1,34 @@
+"""Alembic environment: runs on a connection handed over by models.db, or from the CLI."""
+
+import asyncio
+import os
+
+from alembic import context
+
+from models import Base
+
+target_metadata = Base.metadata
+
+
+def _run(connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_from_url(url: str) -> None:
+    from models.db import create_engine
+
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.run_sync(_run)
+    await engine.dispose()
+
+
+connection = context.config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    from bot.settings import Settings
+
+    asyncio.run(_run_from_url(os.environ.get("DATABASE_URL") or Settings().database_url))

@@ -1,0 +1,15 @@
+"""SQLAlchemy 2 models, the database owner and the queries handlers use."""
+
+from models.base import Base
+from models.conversation import ConversationState
+from models.db import Database, create_engine
+from models.groups import Group, GroupMember
+from models.reminders import Reminder
+from models.runner import BodyweightEntry, Race, RunDay, User
+from models.training import LiftState, LoggedSet, WorkoutSession
+
+__all__ = [
+    "Base", "BodyweightEntry", "ConversationState", "Database", "Group", "GroupMember",
+    "LiftState", "LoggedSet", "Race", "Reminder", "RunDay", "User", "WorkoutSession",
+    "create_engine",
+]  # fmt: skip

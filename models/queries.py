@@ -1,0 +1,101 @@
+"""Queries named for what they answer, so handlers never build SQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.conversation import ConversationState
+from models.groups import GroupMember
+from models.reminders import Reminder
+from models.runner import BodyweightEntry, Race, RunDay, User
+from models.training import LiftState, LoggedSet, WorkoutSession
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_or_create_user(
+    session: AsyncSession, user_id: int, first_name: str, private_chat_id: int | None
+) -> User:
+    """The runner's row, created on first contact; keeps the name and private chat current."""
+    user = await session.get(User, user_id)
+    if user is None:
+        user = User(id=user_id, first_name=first_name, private_chat_id=private_chat_id)
+        user.run_days = []
+        session.add(user)
+    else:
+        user.first_name = first_name
+        if private_chat_id is not None:
+            user.private_chat_id = private_chat_id
+    await session.flush()
+    return user
+
+
+def run_week(user: User) -> dict[int, str]:
+    """Weekday (Monday = 0) -> run type; rest days are absent."""
+    return {day.weekday: day.run_type for day in user.run_days if day.run_type != "rest"}
+
+
+def set_run_week(user: User, week: dict[int, str]) -> None:
+    """Replace the runner's usual week; rest days are not stored."""
+    user.run_days = [
+        RunDay(user_id=user.id, weekday=day, run_type=run_type)
+        for day, run_type in sorted(week.items())
+        if run_type != "rest"
+    ]
+
+
+async def lift_states(session: AsyncSession, user_id: int) -> dict[str, LiftState]:
+    rows = await session.scalars(select(LiftState).where(LiftState.user_id == user_id))
+    return {row.exercise: row for row in rows}
+
+
+async def set_lift_state(
+    session: AsyncSession,
+    user_id: int,
+    exercise: str,
+    working_weight_kg: float | None,
+    reason: str,
+) -> LiftState:
+    """Set a starting weight (or None: calibrate in the first session)."""
+    state = await session.get(LiftState, (user_id, exercise))
+    if state is None:
+        state = LiftState(user_id=user_id, exercise=exercise, short_sessions_in_a_row=0)
+        session.add(state)
+    state.working_weight_kg = working_weight_kg
+    state.needs_calibration = working_weight_kg is None
+    state.reason = reason
+    await session.flush()
+    return state
+
+
+USER_TABLES = (LoggedSet, WorkoutSession, LiftState, RunDay, Race, BodyweightEntry, Reminder,
+               GroupMember, ConversationState)  # fmt: skip
+
+
+async def delete_user_data(session: AsyncSession, user_id: int) -> None:
+    """Every row about this runner, in every table, then the runner."""
+    for table in USER_TABLES:
+        await session.execute(delete(table).where(table.user_id == user_id))
+    await session.execute(delete(User).where(User.id == user_id))
+
+
+async def conversation_states(session: AsyncSession, name: str) -> dict[tuple[int, int], str]:
+    rows = await session.scalars(select(ConversationState).where(ConversationState.name == name))
+    return {(row.chat_id, row.user_id): row.state for row in rows}
+
+
+async def save_conversation_state(
+    session: AsyncSession, name: str, chat_id: int, user_id: int, state: str | None
+) -> None:
+    """Remember where a conversation stands; None forgets it (the conversation ended)."""
+    row = await session.get(ConversationState, (name, chat_id, user_id))
+    if state is None:
+        if row is not None:
+            await session.delete(row)
+    elif row is None:
+        session.add(ConversationState(name=name, chat_id=chat_id, user_id=user_id, state=state))
+    else:
+        row.state = state

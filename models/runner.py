@@ -1,0 +1,78 @@
+"""A runner and what they told us: units, time zone, reminder time, kit, running week, races."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base
+
+
+def _user_fk() -> ForeignKey:
+    return ForeignKey("users.id", ondelete="CASCADE")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    first_name: Mapped[str] = mapped_column(String(256), default="")
+    private_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    units: Mapped[str | None] = mapped_column(String(2))  # None until asked: kg is assumed
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    reminder_time: Mapped[str | None] = mapped_column(String(5))  # local "HH:MM"
+    equipment: Mapped[str | None] = mapped_column(String(16))
+    # Loadable kit in the runner's units; None means the defaults for those units.
+    bar_weight: Mapped[float | None] = mapped_column(Float)
+    plates: Mapped[list[float] | None] = mapped_column(JSON)
+    dumbbells: Mapped[list[float] | None] = mapped_column(JSON)
+    week_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    run_days: Mapped[list[RunDay]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+
+
+class RunDay(Base):
+    """One weekday of the runner's usual week; weekdays without a row are rest days."""
+
+    __tablename__ = "run_days"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), primary_key=True)
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True)  # Monday = 0
+    run_type: Mapped[str] = mapped_column(String(16))
+
+
+class Race(Base):
+    __tablename__ = "races"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    race_date: Mapped[date] = mapped_column(Date)
+    distance: Mapped[str] = mapped_column(String(16))
+
+
+class BodyweightEntry(Base):
+    __tablename__ = "bodyweight_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    entry_date: Mapped[date] = mapped_column(Date)
+    weight_kg: Mapped[float] = mapped_column(Float)

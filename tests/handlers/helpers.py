@@ -1,0 +1,19 @@
+"""Steps a runner takes, so tests read like the product."""
+
+from tests.rig import ALICE, Rig
+
+
+async def onboard_by_buttons(rig: Rig, user=ALICE) -> str:
+    """Kilograms, Berlin, Tue quality / Thu easy / Sat long, 07:30, full gym, a set per lift."""
+    await rig.send("/start", user)
+    await rig.press("Kilograms", user)
+    await rig.press("Europe/Berlin", user)
+    for day, taps in (("Tuesday", 2), ("Thursday", 1), ("Saturday", 3)):
+        for _ in range(taps):
+            await rig.press(day, user)
+    await rig.press("Done", user)
+    await rig.press("07:30", user)
+    await rig.press("Full gym", user)
+    for recent_set in ("40x8", "80x5 rir2", "100x5", "14x8", "24x10"):
+        reply = await rig.send(recent_set, user)
+    return reply

@@ -1,0 +1,113 @@
+"""The offline rig: the real Application, Telegram's HTTP layer replaced by OfflineBotApi."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from telegram.ext import Application
+
+from bot.application import build_application, prepare
+from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
+from bot.settings import Settings
+from models import Database
+
+ALICE = FakeUser(101, "Alice", "alice")
+BOB = FakeUser(102, "Bob", "bob")
+GROUP_ID = -1001234567890
+
+
+class Rig:
+    """Feeds updates to the bot as users would, and shows what the bot sent back."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.url = f"sqlite+aiosqlite:///{db_path}"
+        self.api = OfflineBotApi()
+        self.updates = UpdateFactory(self.api)
+        self.errors: list[BaseException] = []
+        self.app: Application | None = None
+        self.database: Database | None = None
+
+    async def start(self) -> None:
+        self.database = Database.from_url(self.url)
+        await self.database.migrate()
+        settings = Settings(_env_file=None, telegram_bot_token=None, database_url=self.url)
+        self.app = build_application(
+            settings, request=self.api, database=self.database, rate_limiter=False
+        )
+        self.app.add_error_handler(self._record_error)
+        await self.app.initialize()
+        await prepare(self.app)
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+        await self.database.dispose()
+
+    async def restart(self) -> None:
+        """A new process: a fresh Application on the same database (and the same Telegram)."""
+        await self.stop()
+        await self.start()
+
+    async def _record_error(self, update: object, context) -> None:
+        self.errors.append(context.error)
+
+    async def _process(self, data: dict) -> list[SentMessage]:
+        before = {key: (m.text, str(m.buttons)) for key, m in self.api.messages.items()}
+        await self.app.process_update(self.updates.to_update(data, self.app.bot))
+        if self.errors:
+            raise self.errors.pop(0)
+        return [
+            m
+            for key, m in sorted(self.api.messages.items())
+            if before.get(key) != (m.text, str(m.buttons))
+        ]
+
+    async def send(self, text: str, user: FakeUser = ALICE, chat_id: int | None = None) -> str:
+        """The user types `text`; returns everything the bot sent or edited, as plain text."""
+        sent = await self._process(self.updates.message(user, text, chat_id))
+        return "\n".join(plain_text(m.text) for m in sent)
+
+    async def press(self, label: str, user: FakeUser = ALICE, chat_id: int | None = None) -> str:
+        """The user taps the newest button whose label contains `label` in that chat."""
+        chat_id = user.id if chat_id is None else chat_id
+        for message in reversed(self.api.sent_to(chat_id)):
+            for row in message.buttons:
+                for button in row:
+                    if label in button["text"] and "callback_data" in button:
+                        data = self.updates.press(user, message, button["callback_data"])
+                        sent = await self._process(data)
+                        return "\n".join(plain_text(m.text) for m in sent)
+        raise AssertionError(f"no button labelled {label!r} in chat {chat_id}")
+
+    async def press_data(
+        self, data: str, user: FakeUser = ALICE, chat_id: int | None = None
+    ) -> str:
+        """Send a callback with exactly this data from the newest message (forged or stale)."""
+        chat_id = user.id if chat_id is None else chat_id
+        message = self.api.last_message(chat_id)
+        sent = await self._process(self.updates.press(user, message, data))
+        return "\n".join(plain_text(m.text) for m in sent)
+
+    def last_text(self, chat_id: int = ALICE.id) -> str:
+        return plain_text(self.api.last_message(chat_id).text)
+
+    def button_labels(self, chat_id: int = ALICE.id) -> list[str]:
+        message = self.api.last_message(chat_id)
+        return [button["text"] for row in message.buttons for button in row]
+
+    def calls(self, method: str) -> list[dict]:
+        return [call.params for call in self.api.calls if call.method == method]
+
+    def alerts(self) -> list[str]:
+        return [c.get("text") or "" for c in self.calls("answerCallbackQuery") if c.get("text")]
+
+    async def count(self, model, **where) -> int:
+        async with self.database.session() as session:
+            query = select(func.count()).select_from(model)
+            for column, value in where.items():
+                query = query.where(getattr(model, column) == value)
+            return await session.scalar(query)
+
+    async def get(self, model, key):
+        async with self.database.session() as session:
+            return await session.get(model, key)
