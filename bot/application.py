@@ -19,6 +19,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    MessageHandler,
     TypeHandler,
     filters,
 )
@@ -83,6 +84,7 @@ def register_handlers(application: Application) -> None:
     add(CallbackQueryHandler(account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+$"))
     add(CommandHandler("cancel", account.nothing_to_cancel))
     add(CallbackQueryHandler(account.stale_button))
+    add(MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood))
     add(TypeHandler(Update, flush_after_update), group=PERSISTENCE_GROUP)
     application.add_error_handler(account.on_error)
 

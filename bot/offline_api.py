@@ -39,12 +39,12 @@ class _TagChecker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag not in _ALLOWED_TAGS:
-            raise TelegramError400(f'Unsupported start tag "{tag}"')
+            raise TelegramError400(f"Can't parse entities: unsupported start tag {tag}")
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack.pop() != tag:
-            raise TelegramError400(f'Unmatched end tag "{tag}"')
+            raise TelegramError400(f"Can't parse entities: unmatched end tag {tag}")
 
 
 def check_html(text: str) -> None:
@@ -58,7 +58,7 @@ def check_html(text: str) -> None:
     checker.feed(text)
     checker.close()
     if checker.stack:
-        raise TelegramError400(f'Can\'t find end tag corresponding to "{checker.stack[-1]}"')
+        raise TelegramError400(f"Can't parse entities: no end tag for {checker.stack[-1]}")
 
 
 def plain_text(html_text: str) -> str:

@@ -57,6 +57,11 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
         await query.edit_message_text(texts.KEPT)
 
 
+async def not_understood(update: Update, context: RunLiftContext) -> None:
+    """Private text or a command no handler took: point to /help."""
+    await reply(update, texts.NOT_UNDERSTOOD)
+
+
 async def stale_button(update: Update, context: RunLiftContext) -> None:
     """A button nobody handles any more (an old message, a finished conversation)."""
     await update.callback_query.answer(texts.STALE_BUTTON, show_alert=True)

@@ -15,6 +15,7 @@ from coaching import DAY_NAMES, LiftDays
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try that again."
 STALE_BUTTON = "That button belongs to an older message. Send the command again."
 NOT_YOUR_BUTTON = "That button belongs to someone else."
+NOT_UNDERSTOOD = "I didn't understand that. /help lists what I can do; /start sets you up."
 NOTHING_TO_CANCEL = "There is nothing to cancel."
 CANCELLED = "Stopped. Your settings so far are kept. /settings shows them, /start carries on."
 USE_PRIVATE_CHAT = "Let's do that in a private chat, so the group isn't flooded."
