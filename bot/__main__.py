@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 
 from telegram import Update
 
-from bot.application import build_application
+from bot.application import build_application, prepare
 from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.terminal import TerminalChat
 from models import Database
+
+log = logging.getLogger("bot")
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set, so RunLift opens a chat in this terminal instead.\n"
@@ -22,9 +25,39 @@ NO_TOKEN = (
 )
 
 
-async def _migrate(database: Database) -> None:
-    await database.migrate()
-    await database.dispose()  # the polling loop opens its own connections
+async def serve(settings: Settings) -> None:
+    """Run the bot until SIGINT or SIGTERM.
+
+    PTB's documented manual start-up rather than `run_polling`, because the order matters:
+    migrate the schema, then initialise (the persistence reads conversation states), then set
+    the command menus, then fetch updates; all in one event loop with one database engine.
+    """
+    database = Database.from_url(settings.database_url)
+    await database.migrate()  # before initialize(): it reads conversation states
+    application = build_application(settings, database=database)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with application:
+        await prepare(application)
+        await application.start()
+        if settings.webhook_url:
+            await application.updater.start_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret_token.get_secret_value(),
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        log.info("RunLift is running (%s)", "webhook" if settings.webhook_url else "polling")
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+    await database.dispose()
 
 
 def main(argv: list[str]) -> None:
@@ -33,25 +66,12 @@ def main(argv: list[str]) -> None:
     # In the terminal chat, INFO lines from PTB would drown the conversation.
     quiet = chat and settings.log_level.upper() == "INFO"
     setup_logging("WARNING" if quiet else settings.log_level, settings.token)
-    if chat:
-        if "--chat" not in argv:
-            print(NO_TOKEN)
-        asyncio.run(TerminalChat(settings).run())
+    if not chat:
+        asyncio.run(serve(settings))
         return
-    database = Database.from_url(settings.database_url)
-    asyncio.run(_migrate(database))
-    application = build_application(settings, database=database)
-    if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=settings.webhook_path,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret_token.get_secret_value(),
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    if "--chat" not in argv:
+        print(NO_TOKEN)
+    asyncio.run(TerminalChat(settings).run())
 
 
 if __name__ == "__main__":

@@ -54,8 +54,6 @@ def build_application(
         .context_types(ContextTypes(context=RunLiftContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .persistence(DatabasePersistence(database))
-        .post_init(prepare)
-        .post_shutdown(_close_database)
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
@@ -92,15 +90,11 @@ def register_handlers(application: Application) -> None:
 async def prepare(application: Application) -> None:
     """Start-up work after `initialize()`: the command menus per chat type.
 
-    The schema is migrated before the Application is initialised (see `bot.__main__`), since
-    initialising reads conversation states from the database.
+    The schema is migrated before the Application is initialised (see `bot.__main__`): the
+    persistence reads conversation states from the database while initialising.
     """
     bot = application.bot
     private = [BotCommand(name, text) for name, text in texts.COMMANDS_PRIVATE]
     group = [BotCommand(name, text) for name, text in texts.COMMANDS_GROUP]
     await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
     await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats())
-
-
-async def _close_database(application: Application) -> None:
-    await application.bot_data[DATABASE_KEY].dispose()

@@ -1,0 +1,148 @@
+"""The real `python -m bot` process against a Bot API server on 127.0.0.1, over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bot.offline_api import FakeUser, plain_text
+from tests.e2e.local_bot_api import LocalBotApi
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "424242:E2E-secret-token"
+RUNNER = FakeUser(555, "Ada <Lovelace>")
+
+
+@pytest.fixture
+def server():
+    local = LocalBotApi()
+    local.start()
+    yield local
+    local.stop()
+
+
+def _start_bot(server: LocalBotApi, tmp_path: Path, **extra: str) -> subprocess.Popen:
+    """`python -m bot` with its output in a file (a full pipe would block its logging)."""
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": server.base_url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}",
+        "LOG_LEVEL": "DEBUG",
+        **extra,
+    }
+    log = (tmp_path / "bot.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
+        stdout=log, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    process.log_path = tmp_path / "bot.log"
+    return process
+
+
+def _wait_for(condition, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _texts(server: LocalBotApi) -> list[str]:
+    """Every message text and button label the runner can see."""
+    messages = server.api.sent_to(RUNNER.id)
+    labels = [b["text"] for m in messages for row in m.buttons for b in row]
+    return [plain_text(m.text) for m in messages] + labels
+
+
+def _say(server: LocalBotApi, text: str, expect: str) -> None:
+    server.push(server.updates.message(RUNNER, text))
+    _wait_for(lambda: any(expect in t for t in _texts(server)), expect)
+
+
+def _tap(server: LocalBotApi, label: str, expect: str) -> None:
+    message = next(
+        m for m in reversed(server.api.sent_to(RUNNER.id))
+        if any(label in b["text"] for row in m.buttons for b in row)
+    )  # fmt: skip
+    data = next(b["callback_data"] for row in message.buttons for b in row if label in b["text"])
+    server.push(server.updates.press(RUNNER, message, data))
+    _wait_for(lambda: any(expect in t for t in _texts(server)), expect)
+
+
+def _stop(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+    return process.log_path.read_text()
+
+
+def test_onboarding_over_http_with_long_polling(server, tmp_path):
+    process = _start_bot(server, tmp_path)
+    try:
+        _say(server, "/start", "1/6 Units")
+        assert "Hi Ada <Lovelace>!" in _texts(server)[0]
+        _tap(server, "Pounds", "2/6 Time zone")
+        _say(server, "America/New_York", "3/6")
+        _tap(server, "Wednesday", "Wednesday: easy")
+        _tap(server, "Done", "4/6 Reminder")
+        _say(server, "25:99", "HH:MM")
+        _say(server, "06:15", "5/6 Equipment")
+        _tap(server, "Dumbbells only", "6/6")
+        _tap(server, "Calibrate all", "All set")
+    finally:
+        output = _stop(process)
+    assert process.returncode == 0, output
+    assert server.tokens_seen == {TOKEN}
+    assert TOKEN not in output, "the token must never be logged"
+    methods = [call.method for call in server.api.calls]
+    assert "setMyCommands" in methods and "getMe" in methods
+
+
+def test_webhook_mode_checks_the_secret_token(server, tmp_path):
+    port = 18443 + os.getpid() % 1000
+    process = _start_bot(
+        server, tmp_path, WEBHOOK_URL="https://bot.invalid/telegram",
+        WEBHOOK_SECRET_TOKEN="hush", WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port),
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: any(c.method == "setWebhook" for c in server.api.calls), "setWebhook")
+        set_webhook = next(c for c in server.api.calls if c.method == "setWebhook")
+        assert set_webhook.params["secret_token"] == "hush"
+        update = json.dumps(server.updates.message(RUNNER, "/help")).encode()
+
+        def post(headers: dict[str, str]) -> int:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/telegram", data=update,
+                headers={"Content-Type": "application/json", **headers},
+            )  # fmt: skip
+            try:
+                return urllib.request.urlopen(request, timeout=10).status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        _wait_for(lambda: _port_open(port), "the webhook port")
+        assert post({}) == 403
+        assert post({"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
+        assert not _texts(server)
+        assert post({"X-Telegram-Bot-Api-Secret-Token": "hush"}) == 200
+        _wait_for(lambda: any("/deletedata" in t for t in _texts(server)), "the /help reply")
+    finally:
+        output = _stop(process)
+    assert TOKEN not in output
+
+
+def _port_open(port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
