@@ -134,14 +134,18 @@ EQUIPMENT_NAMES = {"gym": "full gym", "barbell": "barbell at home", "dumbbells":
 BAD_EQUIPMENT = "Please answer <b>gym</b>, <b>barbell</b> or <b>dumbbells</b> (or tap a button)."
 
 
-def ask_load(exercise_name: str, index: int, total: int, unit: str, per_dumbbell: bool) -> str:
+def _recent_set_request(unit: str, per_dumbbell: bool) -> str:
     what = "the weight of one dumbbell" if per_dumbbell else "the total on the bar"
     return (
-        f"<b>6/6 Starting loads ({index}/{total}): {escape(exercise_name)}.</b> A recent set: "
-        f"weight × reps, e.g. <code>40x8</code> ({what}, in {unit}; add <code>rir2</code> if you "
-        "had 2 more reps in you). Don't know? Tap calibrate and we'll find it in your first "
-        "session."
+        f"A recent set: weight × reps, e.g. <code>40x8</code> ({what}, in {unit}; add "
+        "<code>rir2</code> if you had 2 more reps in you). Don't know? Tap calibrate and we'll "
+        "find it in your first session."
     )
+
+
+def ask_load(exercise_name: str, index: int, total: int, unit: str, per_dumbbell: bool) -> str:
+    heading = f"<b>6/6 Starting loads ({index}/{total}): {escape(exercise_name)}.</b> "
+    return heading + _recent_set_request(unit, per_dumbbell)
 
 
 CALIBRATE_ONE = "Calibrate this one"
@@ -179,12 +183,7 @@ def load_button(exercise_name: str, current: str) -> str:
 
 
 def ask_one_load(exercise_name: str, unit: str, per_dumbbell: bool) -> str:
-    what = "the weight of one dumbbell" if per_dumbbell else "the total on the bar"
-    return (
-        f"<b>{escape(exercise_name)}.</b> Send a recent set as weight × reps, e.g. "
-        f"<code>40x8</code> ({what}, in {unit}; add <code>rir2</code> if you had 2 more in you), "
-        "or tap calibrate."
-    )
+    return f"<b>{escape(exercise_name)}.</b> " + _recent_set_request(unit, per_dumbbell)
 
 
 NOT_SET = "not set yet"

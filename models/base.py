@@ -1,7 +1,7 @@
 """The declarative base shared by every model."""
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import BigInteger, ForeignKey, MetaData
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 # Named constraints, so Alembic can alter them later (batch mode on SQLite).
 NAMING = {
@@ -15,3 +15,9 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def user_id_column(*, primary_key: bool = False, index: bool = False):
+    """A column referring to a runner; their rows go when the runner is deleted."""
+    foreign_key = ForeignKey("users.id", ondelete="CASCADE")
+    return mapped_column(BigInteger, foreign_key, primary_key=primary_key, index=index)

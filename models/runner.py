@@ -11,18 +11,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
-    ForeignKey,
     Integer,
     String,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base
-
-
-def _user_fk() -> ForeignKey:
-    return ForeignKey("users.id", ondelete="CASCADE")
+from models.base import Base, user_id_column
 
 
 class User(Base):
@@ -55,7 +50,7 @@ class RunDay(Base):
 
     __tablename__ = "run_days"
 
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), primary_key=True)
+    user_id: Mapped[int] = user_id_column(primary_key=True)
     weekday: Mapped[int] = mapped_column(Integer, primary_key=True)  # Monday = 0
     run_type: Mapped[str] = mapped_column(String(16))
 
@@ -64,7 +59,7 @@ class Race(Base):
     __tablename__ = "races"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    user_id: Mapped[int] = user_id_column(index=True)
     race_date: Mapped[date] = mapped_column(Date)
     distance: Mapped[str] = mapped_column(String(16))
 
@@ -73,6 +68,6 @@ class BodyweightEntry(Base):
     __tablename__ = "bodyweight_entries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    user_id: Mapped[int] = user_id_column(index=True)
     entry_date: Mapped[date] = mapped_column(Date)
     weight_kg: Mapped[float] = mapped_column(Float)

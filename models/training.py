@@ -18,11 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base
-
-
-def _user_fk() -> ForeignKey:
-    return ForeignKey("users.id", ondelete="CASCADE")
+from models.base import Base, user_id_column
 
 
 class LiftState(Base):
@@ -30,7 +26,7 @@ class LiftState(Base):
 
     __tablename__ = "lift_states"
 
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), primary_key=True)
+    user_id: Mapped[int] = user_id_column(primary_key=True)
     exercise: Mapped[str] = mapped_column(String(32), primary_key=True)
     working_weight_kg: Mapped[float | None] = mapped_column(Float)  # None: to be calibrated
     needs_calibration: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -43,7 +39,7 @@ class WorkoutSession(Base):
     __tablename__ = "workout_sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    user_id: Mapped[int] = user_id_column(index=True)
     session_name: Mapped[str] = mapped_column(String(1))  # "A" or "B"
     block: Mapped[str] = mapped_column(String(8), default="2x8")
     local_date: Mapped[date] = mapped_column(Date)
@@ -60,7 +56,7 @@ class LoggedSet(Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("workout_sessions.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(BigInteger, _user_fk(), index=True)
+    user_id: Mapped[int] = user_id_column(index=True)
     exercise: Mapped[str] = mapped_column(String(32))
     set_number: Mapped[int] = mapped_column(Integer)
     weight: Mapped[float] = mapped_column(Float)  # as entered, in `unit`
