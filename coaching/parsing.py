@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time, timedelta
 
 from coaching.units import Unit
 
@@ -106,3 +106,104 @@ def parse_recent_set(text: str, unit: Unit) -> tuple[SetEntry, int]:
             raise InputError("rir range")
         text = parts[0]
     return parse_set(text, unit), rir
+
+
+MAX_SETS = 10
+_WEIGHT_UNIT = r"([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*(kg|kgs|lb|lbs)?"
+_SETS_AT = re.compile(rf"^([0-9]{{1,2}})\s*[x×*]\s*([0-9]{{1,3}})\s*@\s*{_WEIGHT_UNIT}$", re.I)
+_WEIGHT_REPS_LIST = re.compile(
+    rf"^{_WEIGHT_UNIT}\s*[x×*]\s*([0-9]{{1,3}}(?:,[0-9]{{1,3}})*)$", re.I
+)
+_WEIGHT_ONLY = re.compile(r"^([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*(kg|kgs|lb|lbs)$", re.I)
+_REPS_ONLY = re.compile(r"^[0-9]{1,3}$")
+_RIR_TOKEN = re.compile(r"^rir\s*([0-9]{1,2})$", re.I)
+
+
+def _unit_of(text: str | None, default: Unit) -> Unit:
+    if not text:
+        return default
+    return Unit.KG if text.lower().startswith("kg") else Unit.LB
+
+
+def _reps(text: str) -> int:
+    reps = int(text)
+    if not 1 <= reps <= MAX_REPS:
+        raise InputError("reps range")
+    return reps
+
+
+def parse_rir(text: str) -> int:
+    """Reps in reserve, 0-10 (`2`, `rir2`, `5+`)."""
+    cleaned = text.strip().lower().removeprefix("rir").strip().rstrip("+")
+    if not re.fullmatch(r"[0-9]{1,2}", cleaned) or int(cleaned) > MAX_RIR:
+        raise InputError("rir")
+    return int(cleaned)
+
+
+def _tokens(text: str) -> list[str]:
+    """Split on spaces, keeping `2x8 @ 60`, `60 x 8`, `60 kg` and `rir 2` together."""
+    glued = re.sub(r"\s*([x×*@])\s*", r"\1", text.strip(), flags=re.I)
+    glued = re.sub(r"(?<=[0-9])\s+(kg|kgs|lb|lbs)\b", r"\1", glued, flags=re.I)
+    glued = re.sub(r"\brir\s+(?=[0-9])", "rir", glued, flags=re.I)
+    return glued.split()
+
+
+def parse_logged_sets(
+    text: str, unit: Unit, prescribed: float | None = None
+) -> tuple[list[SetEntry], int | None]:
+    """Sets as runners type them, and the last set's RIR if given.
+
+    `60x8 60x8`, `60x8,8`, `2x8@60`, `8 8` (at the prescribed weight), `60kg 8`, each optionally
+    followed by `rir2`. Raises InputError for anything else or out of range.
+    """
+    sets: list[SetEntry] = []
+    rir: int | None = None
+    current: tuple[float, Unit] | None = None  # a weight given alone applies to following reps
+    for token in _tokens(text):
+        if rir is not None:
+            raise InputError("rir must come last")
+        if match := _RIR_TOKEN.fullmatch(token):
+            rir = parse_rir(match.group(1))
+        elif match := _SETS_AT.fullmatch(token):
+            count, reps, number, unit_text = match.groups()
+            entry_unit = _unit_of(unit_text, unit)
+            weight = parse_weight(number, entry_unit)
+            if not 1 <= int(count) <= MAX_SETS:
+                raise InputError("sets range")
+            sets += [SetEntry(weight, _reps(reps), entry_unit)] * int(count)
+        elif match := _WEIGHT_REPS_LIST.fullmatch(token):
+            number, unit_text, reps_list = match.groups()
+            entry_unit = _unit_of(unit_text, unit)
+            weight = parse_weight(number, entry_unit)
+            sets += [SetEntry(weight, _reps(r), entry_unit) for r in reps_list.split(",")]
+        elif match := _WEIGHT_ONLY.fullmatch(token):
+            entry_unit = _unit_of(match.group(2), unit)
+            current = (parse_weight(match.group(1), entry_unit), entry_unit)
+        elif _REPS_ONLY.fullmatch(token):
+            if current is None and prescribed is None:
+                raise InputError("no weight")
+            weight, entry_unit = current or (prescribed, unit)
+            sets.append(SetEntry(weight, _reps(token), entry_unit))
+        else:
+            raise InputError(token)
+    if not sets or len(sets) > MAX_SETS:
+        raise InputError("sets")
+    return sets, rir
+
+
+def parse_log_date(text: str, today: date) -> date | None:
+    """`today`, `yesterday` or an ISO date not in the future nor over 60 days back; else None."""
+    word = text.strip().lower()
+    if word == "today":
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", word):
+        return None
+    try:
+        day = date.fromisoformat(word)
+    except ValueError as error:
+        raise InputError("date") from error
+    if day > today or (today - day).days > 60:
+        raise InputError("date range")
+    return day

@@ -113,6 +113,23 @@ def _advice_for(day: date, race_day: date, distance: Distance) -> RaceAdvice:
     return _NORMAL  # fmt: skip
 
 
+def legal_days_after(week: Mapping[int, RunType], lift_days: Iterable[int], day: int) -> list[int]:
+    """Later days of the same week a session on `day` may move to.
+
+    Legal: no race, long-run or race/quality/long-eve day (H1, H3, H4), at least one full day
+    from every other lift day (H2, counting the next week's first lift day too), and never onto
+    or past the next planned session.
+    """
+    others = [d for d in lift_days if d != day]
+    legal = []
+    for later in range(day + 1, 7):
+        if any(day < o <= later for o in others):
+            break
+        if not day_broken_rules(week, later) and all(gap(later, o) >= 2 for o in others):
+            legal.append(later)
+    return legal
+
+
 @dataclass(frozen=True)
 class Reslot:
     day: int | None
@@ -122,11 +139,7 @@ class Reslot:
 def reslot_missed(
     week: Mapping[int, RunType], lift_days: Iterable[int], missed: int, already_moved: bool
 ) -> Reslot:
-    """A missed session moves once, to the next legal day of the same week; else it is dropped.
-
-    Legal: no race, long-run or race/quality/long-eve day (H1, H3, H4), and at least one full
-    day from every other lift day (H2), counting the next week's first lift day too.
-    """
+    """A missed session moves once, to the next legal day of the same week; else it is dropped."""
     name = DAY_NAMES[missed]
     if already_moved:
         return Reslot(
@@ -134,12 +147,8 @@ def reslot_missed(
             f"The session moved from earlier was missed again on {name}: "
             "dropped. The programme carries on with the next one.",
         )
-    others = [d for d in lift_days if d != missed]
-    for day in range(missed + 1, 7):
-        if any(missed < o <= day for o in others):
-            break  # never move onto or past the next planned session
-        if day_broken_rules(week, day) or any(gap(day, o) < 2 for o in others):
-            continue
-        return Reslot(day, f"Missed {name}'s session: moved to {DAY_NAMES[day]}.")
+    legal = legal_days_after(week, lift_days, missed)
+    if legal:
+        return Reslot(legal[0], f"Missed {name}'s session: moved to {DAY_NAMES[legal[0]]}.")
     return Reslot(None, f"Missed {name}'s session and no later day this week fits the rules: "
                         "dropped. The programme carries on with the next one.")  # fmt: skip

@@ -9,7 +9,7 @@ from models.conversation import ConversationState
 from models.groups import GroupMember
 from models.reminders import Reminder
 from models.runner import BodyweightEntry, Race, RunDay, User
-from models.training import LiftState, LoggedSet, WorkoutSession
+from models.training import ExerciseEntry, LiftState, LoggedSet, WorkoutSession
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User | None:
@@ -71,8 +71,8 @@ async def set_lift_state(
     return state
 
 
-USER_TABLES = (LoggedSet, WorkoutSession, LiftState, RunDay, Race, BodyweightEntry, Reminder,
-               GroupMember, ConversationState)  # fmt: skip
+USER_TABLES = (LoggedSet, ExerciseEntry, WorkoutSession, LiftState, RunDay, Race,
+               BodyweightEntry, Reminder, GroupMember, ConversationState)  # fmt: skip
 
 
 async def delete_user_data(session: AsyncSession, user_id: int) -> None:

@@ -35,6 +35,14 @@ class User(Base):
     plates: Mapped[list[float] | None] = mapped_column(JSON)
     dumbbells: Mapped[list[float] | None] = mapped_column(JSON)
     week_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Programme position: the rep block and how steady progress has been in it.
+    block: Mapped[str] = mapped_column(String(8), default="2x8")
+    sessions_in_block: Mapped[int] = mapped_column(Integer, default=0)
+    sessions_since_deload: Mapped[int] = mapped_column(Integer, default=0)
+    swaps: Mapped[dict[str, str] | None] = mapped_column(JSON)  # programme lift -> chosen lift
+    # A session moved by the runner from one date to a later one (local dates).
+    moved_from: Mapped[date | None] = mapped_column(Date)
+    moved_to: Mapped[date | None] = mapped_column(Date)
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     paused_until: Mapped[date | None] = mapped_column(Date)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     Date,
@@ -36,23 +37,60 @@ class LiftState(Base):
 
 
 class WorkoutSession(Base):
+    """One lifting session on one local date; its prescription is kept as it was given."""
+
     __tablename__ = "workout_sessions"
+    __table_args__ = (UniqueConstraint("user_id", "local_date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = user_id_column(index=True)
     session_name: Mapped[str] = mapped_column(String(1))  # "A" or "B"
     block: Mapped[str] = mapped_column(String(8), default="2x8")
     local_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # "open" or "done"
+    # exercise key -> {"weight_kg": float | None, "sets": int, "reps": int}
+    prescription: Mapped[dict[str, dict] | None] = mapped_column(JSON)
+    soreness: Mapped[int | None] = mapped_column(Integer)
+    key_run_tomorrow: Mapped[bool | None] = mapped_column(Boolean)
+    # What /log is in the middle of (exercise, sets, calibration step), so a restart resumes.
+    draft: Mapped[dict | None] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class LoggedSet(Base):
-    __tablename__ = "logged_sets"
-    # The same Telegram message stored twice would double a set: one row per source and set.
-    __table_args__ = (UniqueConstraint("chat_id", "source_message_id", "exercise", "set_number"),)
+class ExerciseEntry(Base):
+    """One exercise logged in a session, with the lift state it replaced (for /undo)."""
+
+    __tablename__ = "exercise_entries"
+    # The same Telegram update handled twice must store once.
+    __table_args__ = (UniqueConstraint("user_id", "source_update_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("workout_sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = user_id_column(index=True)
+    exercise: Mapped[str] = mapped_column(String(32))
+    rir: Mapped[int | None] = mapped_column(Integer)
+    calibration: Mapped[bool] = mapped_column(Boolean, default=False)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    source_update_id: Mapped[int] = mapped_column(BigInteger)
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    previous_state: Mapped[dict | None] = mapped_column(JSON)  # None: there was no state
+    next_weight_kg: Mapped[float | None] = mapped_column(Float)
+    change: Mapped[str] = mapped_column(String(8), default="")
+    reason: Mapped[str] = mapped_column(String(256), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class LoggedSet(Base):
+    __tablename__ = "logged_sets"
+    __table_args__ = (UniqueConstraint("entry_id", "set_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("exercise_entries.id", ondelete="CASCADE"), index=True
+    )
     session_id: Mapped[int] = mapped_column(
         ForeignKey("workout_sessions.id", ondelete="CASCADE"), index=True
     )

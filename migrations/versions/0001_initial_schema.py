@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:05:14.393400
+Create Date: 2026-11-25 14:19:55.340582
 """
 
 import sqlalchemy as sa
@@ -53,6 +53,12 @@ def upgrade() -> None:
         sa.Column("plates", sa.JSON(), nullable=True),
         sa.Column("dumbbells", sa.JSON(), nullable=True),
         sa.Column("week_confirmed", sa.Boolean(), nullable=False),
+        sa.Column("block", sa.String(length=8), nullable=False),
+        sa.Column("sessions_in_block", sa.Integer(), nullable=False),
+        sa.Column("sessions_since_deload", sa.Integer(), nullable=False),
+        sa.Column("swaps", sa.JSON(), nullable=True),
+        sa.Column("moved_from", sa.Date(), nullable=True),
+        sa.Column("moved_to", sa.Date(), nullable=True),
         sa.Column("onboarded", sa.Boolean(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("paused_until", sa.Date(), nullable=True),
@@ -185,6 +191,11 @@ def upgrade() -> None:
         sa.Column("session_name", sa.String(length=1), nullable=False),
         sa.Column("block", sa.String(length=8), nullable=False),
         sa.Column("local_date", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=8), nullable=False),
+        sa.Column("prescription", sa.JSON(), nullable=True),
+        sa.Column("soreness", sa.Integer(), nullable=True),
+        sa.Column("key_run_tomorrow", sa.Boolean(), nullable=True),
+        sa.Column("draft", sa.JSON(), nullable=True),
         sa.Column(
             "started_at",
             sa.DateTime(timezone=True),
@@ -199,13 +210,59 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_workout_sessions")),
+        sa.UniqueConstraint("user_id", "local_date", name=op.f("uq_workout_sessions_user_id")),
     )
     with op.batch_alter_table("workout_sessions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_workout_sessions_user_id"), ["user_id"], unique=False)
 
     op.create_table(
+        "exercise_entries",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.BigInteger(), nullable=False),
+        sa.Column("exercise", sa.String(length=32), nullable=False),
+        sa.Column("rir", sa.Integer(), nullable=True),
+        sa.Column("calibration", sa.Boolean(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("source_update_id", sa.BigInteger(), nullable=False),
+        sa.Column("source_message_id", sa.BigInteger(), nullable=True),
+        sa.Column("previous_state", sa.JSON(), nullable=True),
+        sa.Column("next_weight_kg", sa.Float(), nullable=True),
+        sa.Column("change", sa.String(length=8), nullable=False),
+        sa.Column("reason", sa.String(length=256), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["workout_sessions.id"],
+            name=op.f("fk_exercise_entries_session_id_workout_sessions"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_exercise_entries_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_exercise_entries")),
+        sa.UniqueConstraint(
+            "user_id", "source_update_id", name=op.f("uq_exercise_entries_user_id")
+        ),
+    )
+    with op.batch_alter_table("exercise_entries", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_exercise_entries_session_id"), ["session_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_exercise_entries_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
         "logged_sets",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("entry_id", sa.Integer(), nullable=False),
         sa.Column("session_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
         sa.Column("exercise", sa.String(length=32), nullable=False),
@@ -224,6 +281,12 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.ForeignKeyConstraint(
+            ["entry_id"],
+            ["exercise_entries.id"],
+            name=op.f("fk_logged_sets_entry_id_exercise_entries"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
             ["session_id"],
             ["workout_sessions.id"],
             name=op.f("fk_logged_sets_session_id_workout_sessions"),
@@ -233,15 +296,10 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_logged_sets_user_id_users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_logged_sets")),
-        sa.UniqueConstraint(
-            "chat_id",
-            "source_message_id",
-            "exercise",
-            "set_number",
-            name=op.f("uq_logged_sets_chat_id"),
-        ),
+        sa.UniqueConstraint("entry_id", "set_number", name=op.f("uq_logged_sets_entry_id")),
     )
     with op.batch_alter_table("logged_sets", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_logged_sets_entry_id"), ["entry_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_logged_sets_session_id"), ["session_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_logged_sets_user_id"), ["user_id"], unique=False)
 
@@ -253,8 +311,14 @@ def downgrade() -> None:
     with op.batch_alter_table("logged_sets", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_logged_sets_user_id"))
         batch_op.drop_index(batch_op.f("ix_logged_sets_session_id"))
+        batch_op.drop_index(batch_op.f("ix_logged_sets_entry_id"))
 
     op.drop_table("logged_sets")
+    with op.batch_alter_table("exercise_entries", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_exercise_entries_user_id"))
+        batch_op.drop_index(batch_op.f("ix_exercise_entries_session_id"))
+
+    op.drop_table("exercise_entries")
     with op.batch_alter_table("workout_sessions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_workout_sessions_user_id"))
 

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from models import (
     BodyweightEntry,
     ConversationState,
+    ExerciseEntry,
     Group,
     GroupMember,
     LiftState,
@@ -56,9 +57,13 @@ async def _add_everything(rig, user_id: int) -> None:
         workout = WorkoutSession(user_id=user_id, session_name="A", local_date=date(2026, 11, 2))
         session.add(workout)
         await session.flush()
-        session.add(LoggedSet(session_id=workout.id, user_id=user_id, exercise="back_squat",
-                              set_number=1, weight=60, unit="kg", reps=8, rir=3, chat_id=user_id,
-                              source_message_id=1))  # fmt: skip
+        entry = ExerciseEntry(session_id=workout.id, user_id=user_id, exercise="back_squat",
+                              rir=3, chat_id=user_id, source_update_id=1)  # fmt: skip
+        session.add(entry)
+        await session.flush()
+        session.add(LoggedSet(entry_id=entry.id, session_id=workout.id, user_id=user_id,
+                              exercise="back_squat", set_number=1, weight=60, unit="kg", reps=8,
+                              rir=3, chat_id=user_id, source_message_id=1))  # fmt: skip
         session.add(Reminder(chat_id=user_id, user_id=user_id, kind="lift",
                              local_date=date(2026, 11, 3), due_at=datetime.now(UTC)))  # fmt: skip
 
@@ -78,8 +83,8 @@ async def test_deletedata_deletes_every_row_of_that_runner_only(rig):
     assert await rig.get(User, BOB.id) is None
     # Alice keeps all of hers.
     assert await rig.get(User, ALICE.id) is not None
-    for table in (LiftState, RunDay, Race, BodyweightEntry, WorkoutSession, LoggedSet, Reminder,
-                  GroupMember):  # fmt: skip
+    for table in (LiftState, RunDay, Race, BodyweightEntry, WorkoutSession, ExerciseEntry,
+                  LoggedSet, Reminder, GroupMember):  # fmt: skip
         assert await rig.count(table, user_id=ALICE.id) > 0, table.__tablename__
     async with rig.database.session() as session:
         assert (await session.scalars(select(Group))).all()
