@@ -26,16 +26,19 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.context import DATABASE_KEY, RunLiftContext
+from bot.dedupe import drop_repeats
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, texts
-from handlers.setup import build_setup_conversation
+from handlers import account, history, texts, today
+from handlers.log import build_log_conversation
+from handlers.setup import COMMAND_STEPS, build_setup_conversation
 from models import Database
 
 log = logging.getLogger(__name__)
 
-# Groups run in order; the last one only stores conversation states.
-MAIN_GROUP, PERSISTENCE_GROUP = 0, 99
+DEDUPE_GROUP, SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP, PERSISTENCE_GROUP = -1, 0, 1, 2, 99
+SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "deletedata"]
+LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
 
 
@@ -71,19 +74,42 @@ def build_application(
 
 
 def register_handlers(application: Application) -> None:
-    """Every handler of the bot, in the order they are tried."""
-    add = application.add_handler
+    """Every handler of the bot, in the order they are tried.
+
+    Groups: repeats are dropped first; the two conversations come next, each in its own group
+    so that one can step aside when the other's command arrives; then single commands and
+    buttons; catch-alls last (quiet when a conversation took the update); finally the
+    conversation states are stored.
+    """
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
-    add(build_setup_conversation())
-    add(CommandHandler("help", account.show_help))
-    add(CommandHandler(["start", "settings"], account.private_only, filters=groups))
-    add(CommandHandler("deletedata", account.ask_delete, filters=private))
-    add(CommandHandler("deletedata", account.private_only, filters=groups))
-    add(CallbackQueryHandler(account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+$"))
-    add(CommandHandler("cancel", account.nothing_to_cancel))
-    add(CallbackQueryHandler(account.stale_button))
-    add(MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood))
-    add(TypeHandler(Update, flush_after_update), group=PERSISTENCE_GROUP)
+    application.add_handler(TypeHandler(Update, drop_repeats), group=DEDUPE_GROUP)
+    application.add_handler(build_setup_conversation(LOG_COMMANDS), group=SETUP_GROUP)
+    application.add_handler(build_log_conversation(SETUP_COMMANDS), group=LOG_GROUP)
+    application.add_handlers(
+        [
+            CommandHandler("help", account.show_help),
+            CommandHandler(["start", "settings"], account.private_only, filters=groups),
+            CommandHandler("deletedata", account.ask_delete, filters=private),
+            CommandHandler("deletedata", account.private_only, filters=groups),
+            CallbackQueryHandler(account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+$"),
+            CommandHandler("today", today.show_today),
+            CallbackQueryHandler(today.choose_swap, pattern=r"^today:swap$"),
+            CallbackQueryHandler(today.choose_swap_target, pattern=r"^swap:"),
+            CallbackQueryHandler(today.apply_swap, pattern=r"^swapto:"),
+            CallbackQueryHandler(today.choose_move, pattern=r"^today:move$"),
+            CallbackQueryHandler(today.apply_move, pattern=r"^move:"),
+            CommandHandler("history", history.show_history),
+            CallbackQueryHandler(history.page_history, pattern=r"^hist:\d+:-?\d+$"),
+            CommandHandler("plan", history.show_plan),
+            CommandHandler("undo", history.undo),
+            CallbackQueryHandler(history.start_rest, pattern=r"^rest:start$"),
+            CommandHandler("cancel", account.nothing_to_cancel),
+            CallbackQueryHandler(account.stale_button),
+            MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood),
+        ],
+        group=COMMANDS_GROUP,
+    )
+    application.add_handler(TypeHandler(Update, flush_after_update), group=PERSISTENCE_GROUP)
     application.add_error_handler(account.on_error)
 
 

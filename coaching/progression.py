@@ -158,3 +158,11 @@ def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> 
 
 def _e1rm(s: LoggedSet) -> float:
     return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0)
+
+
+IMPLAUSIBLE_FACTOR = 2.0
+
+
+def implausible_jump(weights: Sequence[float], reference: float | None) -> bool:
+    """A logged weight more than double the last one (or the prescribed one): likely a typo."""
+    return reference is not None and reference > 0 and max(weights) > IMPLAUSIBLE_FACTOR * reference

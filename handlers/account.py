@@ -28,7 +28,8 @@ async def private_only(update: Update, context: RunLiftContext) -> None:
 
 async def nothing_to_cancel(update: Update, context: RunLiftContext) -> None:
     """/cancel outside any conversation."""
-    await reply(update, texts.NOTHING_TO_CANCEL)
+    if not context.consumed:
+        await reply(update, texts.NOTHING_TO_CANCEL)
 
 
 async def ask_delete(update: Update, context: RunLiftContext) -> None:
@@ -59,12 +60,14 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
 
 async def not_understood(update: Update, context: RunLiftContext) -> None:
     """Private text or a command no handler took: point to /help."""
-    await reply(update, texts.NOT_UNDERSTOOD)
+    if not context.consumed:
+        await reply(update, texts.NOT_UNDERSTOOD)
 
 
 async def stale_button(update: Update, context: RunLiftContext) -> None:
     """A button nobody handles any more (an old message, a finished conversation)."""
-    await update.callback_query.answer(texts.STALE_BUTTON, show_alert=True)
+    if not context.consumed:
+        await update.callback_query.answer(texts.STALE_BUTTON, show_alert=True)
 
 
 async def on_error(update: object, context: RunLiftContext) -> None:

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import Application, ConversationHandler
 
+from bot.context import RunLiftContext
 from models import User
 from models.queries import get_or_create_user
 
@@ -50,3 +52,24 @@ async def current_user(session: AsyncSession, update: Update) -> User:
 async def answer_callback(update: Update, text: str | None = None, alert: bool = False) -> None:
     """Stop the button's spinner, optionally with a short notice."""
     await update.callback_query.answer(text, show_alert=alert)
+
+
+class Conversation(ConversationHandler):
+    """A ConversationHandler that marks the updates it takes, so that catch-all handlers in
+    later groups (unknown text, stale buttons) stay quiet about them."""
+
+    async def handle_update(  # type: ignore[override]
+        self,
+        update: Update,
+        application: Application,
+        check_result: object,
+        context: RunLiftContext,
+    ) -> object:
+        context.consumed = True
+        return await super().handle_update(update, application, check_result, context)
+
+
+async def step_aside(update: Update, context: RunLiftContext) -> int:
+    """Another conversation's command or button: end this one quietly and let it through."""
+    context.consumed = False
+    return ConversationHandler.END

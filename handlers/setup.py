@@ -13,13 +13,7 @@ import warnings
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.context import RunLiftContext
@@ -29,11 +23,13 @@ from coaching.timezones import POPULAR, resolve_timezone
 from handlers import texts
 from handlers.common import (
     Buttons,
+    Conversation,
     current_user,
     is_private,
     keyboard,
     one_per_row,
     reply,
+    step_aside,
     typed_text,
 )
 from handlers.profile import kit_for, lift_days_of, load_lines, missing_lifts, summary, unit_of
@@ -44,7 +40,7 @@ from models.queries import lift_states, run_week, set_lift_state, set_run_week
 UNITS, TIMEZONE, WEEK, REMIND, EQUIPMENT, LOADS = (
     "units", "timezone", "week", "remind", "equipment", "loads",
 )  # fmt: skip
-END = ConversationHandler.END
+END = Conversation.END
 COMMAND_STEPS = {"units": UNITS, "timezone": TIMEZONE, "rundays": WEEK, "remind": REMIND,
                  "equipment": EQUIPMENT}  # fmt: skip
 _CYCLE = ("rest", "easy", "quality", "long")
@@ -406,14 +402,15 @@ def _one_load_states() -> dict[str, list]:
     }  # fmt: skip
 
 
-def build_setup_conversation() -> ConversationHandler:
-    """The whole set-up flow: entry points, one state per step, /cancel to leave."""
+def build_setup_conversation(other_commands: list[str]) -> Conversation:
+    """The whole set-up flow: entry points, one state per step, /cancel to leave; commands of
+    other conversations end it quietly."""
     private = filters.ChatType.PRIVATE
     buttons = CallbackQueryHandler(button_answer, pattern=r"^(units|tz|remind|equip):")
     with warnings.catch_warnings():
         # Buttons are tracked per chat and user on purpose; PTB warns about per_message=False.
         warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
+        return Conversation(
             entry_points=[
                 CommandHandler("start", start, filters=private),
                 CommandHandler("settings", show_settings, filters=private),
@@ -433,7 +430,11 @@ def build_setup_conversation() -> ConversationHandler:
                 ],
                 **_one_load_states(),
             },
-            fallbacks=[CommandHandler("cancel", cancel)],
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                CommandHandler(other_commands, step_aside),
+                CallbackQueryHandler(step_aside, pattern=r"^today:"),
+            ],
             name="setup",
             persistent=True,
             allow_reentry=True,

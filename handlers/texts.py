@@ -5,10 +5,14 @@ Values are HTML-escaped here, by the renderer, so no handler has to remember to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
-from coaching import DAY_NAMES, LiftDays
+from coaching import DAY_NAMES, GENERAL_WARMUP, Kit, LiftDays, format_weight
+
+if TYPE_CHECKING:
+    from handlers.workout import SessionView
 
 # --- general ---------------------------------------------------------------------------------
 
@@ -29,6 +33,14 @@ HELP = (
     """<b>RunLift</b>: a strength coach for distance runners. Two heavy sessions a week, \
 fitted around your running.
 
+<b>Training</b>
+/today: today's session (or when the next one is)
+/log: log what you lifted, e.g. <code>/log squat 60x8 60x8 rir2</code>
+/done: finish the session and see the next loads
+/undo: remove the last logged exercise
+/history: past sessions
+/plan: this week's lift days and loads
+
 <b>Getting set up</b>
 /start: set up (or review) your profile
 /settings: see and change everything
@@ -48,6 +60,12 @@ fitted around your running.
 )
 
 COMMANDS_PRIVATE = (
+    ("today", "Today's session"),
+    ("log", "Log what you lifted"),
+    ("done", "Finish the session"),
+    ("undo", "Remove the last logged exercise"),
+    ("history", "Past sessions"),
+    ("plan", "This week's lift days"),
     ("start", "Set up or review your profile"),
     ("settings", "See and change your settings"),
     ("units", "kg or lb"),
@@ -60,6 +78,8 @@ COMMANDS_PRIVATE = (
     ("help", "All commands"),
 )
 COMMANDS_GROUP = (
+    ("today", "Your session today"),
+    ("log", "Log what you lifted"),
     ("help", "What RunLift does"),
     ("units", "Your units: kg or lb"),
     ("rundays", "Your running week"),
@@ -245,3 +265,221 @@ DELETE_YES = "Yes, delete everything"
 DELETE_NO = "No, keep my data"
 DELETED = "Done: everything about you is deleted. /start sets you up again whenever you like."
 KEPT = "Nothing was deleted."
+
+
+# --- /today ----------------------------------------------------------------------------------
+
+NEEDS_SETUP = "Let's set you up first: send /start (about two minutes)."
+REST_ABOUT = "Rest about 2 minutes after every set."
+START_LOGGING = "Start logging"
+SWAP_EXERCISE = "Swap an exercise"
+MOVE_SESSION = "Move to another day"
+MOVE_NOWHERE = "No later day this week fits the rules (race, long run, a day's gap), so it stays."
+CHOOSE_MOVE_DAY = "Move today's session to which day?"
+CHOOSE_SWAP = "Which exercise do you want to swap?"
+NO_SWAP = "Nothing else with your equipment trains that movement, so it stays."
+SESSION_DONE_TODAY = "Today's session is done. Well lifted!"
+
+
+def choose_swap_for(name: str) -> str:
+    return f"Swap <b>{escape(name)}</b> for (same movement):"
+
+
+def swapped(old: str, new: str) -> str:
+    return (
+        f"From now on: {escape(new)} instead of {escape(old)}. Its first session calibrates "
+        "the weight. /settings has your programme; swap back the same way."
+    )
+
+
+def moved(day_name: str, day_text: str) -> str:
+    return f"Moved: today's session is now on {day_name}, {day_text}."
+
+
+def session_text(view: SessionView, kit: Kit) -> str:
+    """The whole session in one message."""
+    lines = [f"<b>Session {view.name}</b> · {view.block.replace('x', ' × ')} · about "
+             f"{view.minutes} min"]  # fmt: skip
+    if view.note:
+        lines.append(f"<i>{escape(view.note[0].upper() + view.note[1:])}</i>")
+    lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
+    for number, lift in enumerate(view.lifts, start=1):
+        name = escape(lift.exercise.name)
+        arms = " each arm" if lift.exercise.per_arm else ""
+        if lift.weight is None:
+            lines.append(f"{number}. <b>{name}</b>: calibrate. Start light and climb; log each "
+                         "set and I'll pick the next weight.")  # fmt: skip
+        else:
+            load = escape(kit.describe(lift.exercise, lift.weight))
+            lines.append(f"{number}. <b>{name}</b>: {lift.sets} × {lift.reps}{arms} at {load}")
+            if lift.ramp:
+                ramp = ", ".join(
+                    f"{format_weight(r.weight, kit.unit)} × {r.reps}" for r in lift.ramp
+                )
+                lines.append(f"   Ramp: {ramp}")
+            lines.append(f"   Why: {escape(lift.reason)}")
+        lines.append(f"   Cue: {escape(lift.exercise.cue)}")
+    lines.append(REST_ABOUT)
+    return "\n".join(lines)
+
+
+def rest_day(today_run: str, next_date: str, session_name: str) -> str:
+    why = {
+        "long": "Today is your long run: no lifting on long-run days.",
+        "race": "Race day: no lifting. Good luck!",
+        "quality": "Not a lift day this week.",
+        "easy": "Not a lift day: an easy run and rest from lifting.",
+        "rest": "Rest day: recover from lifting and running.",
+    }[today_run]
+    return f"{why}\nNext session: <b>{session_name}</b> on {next_date}."
+
+
+NO_NEXT_SESSION = "No lift day is planned in the next three weeks (races or your week). /rundays"
+
+# --- check-in --------------------------------------------------------------------------------
+
+ASK_SORENESS = "Quick check-in before you lift. How sore are your legs, 0 (fresh) to 10?"
+SKIP_CHECKIN = "Skip check-in"
+
+
+def ask_key_run(tomorrow_run: str) -> str:
+    planned = f" (your week says: {tomorrow_run})" if tomorrow_run != "rest" else ""
+    return f"Is a quality session or long run tomorrow{planned}?"
+
+
+YES, NO = "Yes", "No"
+AS_PLANNED = "Full session as planned."
+
+# --- /log ------------------------------------------------------------------------------------
+
+PICK_EXERCISE = "Which exercise? Tap it, or type any lift's name (e.g. <code>squat</code>)."
+OTHER_LIFT_HINT = "Or type another lift's name."
+
+
+def unknown_exercise(typed: str, suggestions: Sequence[str]) -> str:
+    text = f"I don't know the lift “{escape(typed[:40])}”."
+    if suggestions:
+        return text + " Did you mean: " + ", ".join(escape(s) for s in suggestions) + "?"
+    return text + " Try e.g. <code>squat</code>, <code>deadlift</code>, <code>ohp</code>."
+
+
+def ask_sets(name: str, prescribed: str | None) -> str:
+    today = f" Today: {escape(prescribed)}." if prescribed else ""
+    return (
+        f"<b>{escape(name)}</b>.{today} Send your sets, e.g. <code>60x8 60x8</code>, "
+        "<code>60x8,8</code>, <code>2x8@60</code> or just the reps <code>8 8</code>."
+    )
+
+
+AS_PRESCRIBED = "Done as prescribed"
+
+
+def bad_sets(unit: str, max_weight: int) -> str:
+    return (
+        "I couldn't read that. Send sets as weight×reps, e.g. <code>60x8 60x8</code>, "
+        "<code>60x8,8</code>, <code>2x8@60</code>, <code>60kg 8</code> or reps alone "
+        f"<code>8 8</code>: weight above 0 and up to {max_weight} {unit}, 1–30 reps, "
+        "at most 10 sets; optionally <code>rir2</code> at the end."
+    )
+
+
+ASK_RIR = "How many more reps could you have done on the last set? (reps in reserve)"
+BAD_RIR = "Reps in reserve is a whole number from 0 to 10, e.g. <code>2</code>: tap a button."
+
+
+def confirm_jump(weight: str, reference: str) -> str:
+    return f"{escape(weight)} is more than double your last {escape(reference)}. Is that right?"
+
+
+CONFIRM_YES = "Yes, store it"
+CONFIRM_NO = "No, let me fix it"
+REENTER_SETS = "OK, send the sets again."
+
+
+def logged(name: str, sets_text: str, rir: int | None, next_text: str, reason: str) -> str:
+    effort = f", {rir} in reserve" if rir is not None else ""
+    return (
+        f"✅ Stored: <b>{escape(name)}</b> {escape(sets_text)}{effort}.\n"
+        f"Next time: {escape(next_text)} ({escape(reason)})."
+    )
+
+
+def record_line(kind: str, text: str) -> str:
+    label = "New best estimated 1RM" if kind == "e1rm" else "New record"
+    return f"🏆 {label}: {escape(text)}"
+
+
+ALREADY_STORED = "Already stored, nothing added twice."
+REST_BUTTON = "Rest 2:00"
+NEXT_EXERCISE = "Next exercise"
+FINISH = "Finish session"
+REST_STARTED = "Timer on: I'll tell you when 2 minutes are up."
+REST_OVER = "⏱ 2 minutes: time for the next set."
+
+
+def calibration_prompt(name: str, step: int, weight: str, reps: int) -> str:
+    return (
+        f"<b>{escape(name)}: calibration set {step}.</b> Do {reps} reps at {escape(weight)}, "
+        "then tap how many more you could have done. Couldn't finish the reps? Tap that."
+    )
+
+
+COULD_NOT_FINISH = "Couldn't do them all"
+
+
+def calibrated(name: str, weight: str, reason: str) -> str:
+    return f"✅ {escape(name)}: your working weight is {escape(weight)} ({escape(reason)})."
+
+
+def session_summary(name: str, day: str, lines: Sequence[str], next_lines: Sequence[str]) -> str:
+    done = "\n".join(f"• {escape(line)}" for line in lines) or "• nothing logged"
+    upcoming = "\n".join(f"• {escape(line)}" for line in next_lines)
+    text = f"<b>Session {name} done</b> ({escape(day)}).\n{done}"
+    return text + (f"\n<b>Next time</b>\n{upcoming}" if upcoming else "")
+
+
+NOTHING_LOGGED = "Nothing logged yet today: /log to start."
+NOTHING_TO_UNDO = "There is nothing to undo."
+
+
+def undone(name: str, sets_text: str) -> str:
+    return f"Removed: {escape(name)} {escape(sets_text)}. The lift is back where it was."
+
+
+BAD_LOG_DATE = "Log for <code>today</code>, <code>yesterday</code> or a date like "
+BAD_LOG_DATE += "<code>2026-11-20</code> within the last 60 days, not in the future."
+
+
+def logging_for(day_text: str) -> str:
+    return f"Logging for {escape(day_text)}."
+
+
+NEXT_BLOCK_OFFER = (
+    "Steady progress for weeks: you can move to {label} (heavier, fewer reps). "
+    "Tap to switch, or keep going as you are."
+)
+NEXT_BLOCK_YES = "Switch block"
+NEXT_BLOCK_NO = "Keep the current block"
+
+# --- /history and /plan ----------------------------------------------------------------------
+
+NO_HISTORY = "No sessions logged yet. /today shows your next one."
+OLDER, NEWER = "◀ Older", "Newer ▶"
+
+
+def history_session(day: str, name: str, lines: Sequence[str]) -> str:
+    body = "\n".join(f"  {escape(line)}" for line in lines)
+    return f"<b>{escape(day)}</b> · session {name}\n{body}"
+
+
+def plan_day(day: str, name: str, lifts: Sequence[str], done: bool) -> str:
+    mark = " ✅" if done else ""
+    body = "\n".join(f"  {escape(line)}" for line in lifts)
+    return f"<b>{escape(day)}</b> · session {name}{mark}\n{body}"
+
+
+def plan_header(explanation: str) -> str:
+    return f"<b>This week</b>\n{escape(explanation)}"
+
+
+PLAN_NO_DAYS = "No lifting this week."

@@ -50,7 +50,11 @@ def _upgrade(connection: Connection) -> None:
 
 
 class Database:
-    """Engine plus session factory; `session()` is one transaction, committed or rolled back."""
+    """Engine plus session factory; `session()` commits at the end or rolls back on error.
+
+    A handler may commit earlier (a logged set is committed before the reply confirms it);
+    what follows then runs in a new transaction.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
@@ -67,8 +71,13 @@ class Database:
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessionmaker.begin() as session:
-            yield session
+        async with self.sessionmaker() as session:
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
 
     async def dispose(self) -> None:
         await self.engine.dispose()

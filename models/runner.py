@@ -43,6 +43,8 @@ class User(Base):
     # A session moved by the runner from one date to a later one (local dates).
     moved_from: Mapped[date | None] = mapped_column(Date)
     moved_to: Mapped[date | None] = mapped_column(Date)
+    # What /log is in the middle of (date, exercise, sets, calibration step): survives restarts.
+    log_draft: Mapped[dict | None] = mapped_column(JSON)
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     paused_until: Mapped[date | None] = mapped_column(Date)

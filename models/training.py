@@ -52,8 +52,6 @@ class WorkoutSession(Base):
     prescription: Mapped[dict[str, dict] | None] = mapped_column(JSON)
     soreness: Mapped[int | None] = mapped_column(Integer)
     key_run_tomorrow: Mapped[bool | None] = mapped_column(Boolean)
-    # What /log is in the middle of (exercise, sets, calibration step), so a restart resumes.
-    draft: Mapped[dict | None] = mapped_column(JSON)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.application import build_application, prepare
+from bot.clock import CLOCK_KEY
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
 from models import Database
@@ -27,6 +29,11 @@ class Rig:
         self.errors: list[BaseException] = []
         self.app: Application | None = None
         self.database: Database | None = None
+        self.now = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # a Tuesday morning in Berlin
+
+    def travel(self, days: int = 0, hours: int = 0) -> None:
+        """Move the bot's clock on."""
+        self.now += timedelta(days=days, hours=hours)
 
     async def start(self) -> None:
         self.database = Database.from_url(self.url)
@@ -35,6 +42,7 @@ class Rig:
         self.app = build_application(
             settings, request=self.api, database=self.database, rate_limiter=False
         )
+        self.app.bot_data[CLOCK_KEY] = lambda: self.now
         self.app.add_error_handler(self._record_error)
         await self.app.initialize()
         await prepare(self.app)
@@ -94,6 +102,14 @@ class Rig:
     def button_labels(self, chat_id: int = ALICE.id) -> list[str]:
         message = self.api.last_message(chat_id)
         return [button["text"] for row in message.buttons for button in row]
+
+    async def run_jobs(self) -> int:
+        """Run every scheduled job once now (as if its time had come); returns how many."""
+        jobs = list(self.app.job_queue.jobs())
+        for job in jobs:
+            await job.run(self.app)
+            job.schedule_removal()
+        return len(jobs)
 
     def calls(self, method: str) -> list[dict]:
         return [call.params for call in self.api.calls if call.method == method]

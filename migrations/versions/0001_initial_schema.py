@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:19:55.340582
+Create Date: 2026-11-25 14:24:51.842418
 """
 
 import sqlalchemy as sa
@@ -59,6 +59,7 @@ def upgrade() -> None:
         sa.Column("swaps", sa.JSON(), nullable=True),
         sa.Column("moved_from", sa.Date(), nullable=True),
         sa.Column("moved_to", sa.Date(), nullable=True),
+        sa.Column("log_draft", sa.JSON(), nullable=True),
         sa.Column("onboarded", sa.Boolean(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("paused_until", sa.Date(), nullable=True),
@@ -195,7 +196,6 @@ def upgrade() -> None:
         sa.Column("prescription", sa.JSON(), nullable=True),
         sa.Column("soreness", sa.Integer(), nullable=True),
         sa.Column("key_run_tomorrow", sa.Boolean(), nullable=True),
-        sa.Column("draft", sa.JSON(), nullable=True),
         sa.Column(
             "started_at",
             sa.DateTime(timezone=True),

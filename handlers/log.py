@@ -1,0 +1,538 @@
+"""/log: report what was lifted, one exercise at a time, and see the next loads.
+
+    /log ─┬─ (check-in from /today's "Start logging": soreness → key run tomorrow)
+          └─ PICK exercise ─┬─ SETS (typed, or "done as prescribed") ─ [CONFIRM a big jump]
+                            │    └─ RIR (buttons) ─ stored ─ back to PICK
+                            └─ CALIBRATE (set after set) ─ stored ─ back to PICK
+    /log squat 60x8 60x8 rir2 stores at once; /done finishes; /cancel leaves.
+
+What the conversation is in the middle of lives in the runner's `log_draft`, so a restart
+resumes it. Each exercise is committed before the reply that confirms it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.warnings import PTBUserWarning
+
+from bot.context import RunLiftContext
+from coaching import (
+    EXERCISES,
+    Exercise,
+    InputError,
+    SetEntry,
+    Unit,
+    calibration_next,
+    find_exercise,
+    format_weight,
+    from_kg,
+    suggest_exercises,
+)
+from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
+from coaching.progression import implausible_jump
+from coaching.readiness import readiness
+from handlers import texts
+from handlers.common import Conversation, current_user, one_per_row, reply, step_aside, typed_text
+from handlers.profile import kit_for, unit_of, week_of
+from handlers.today import day_text
+from handlers.workout import (
+    Logged,
+    calibration_weight,
+    finish_session,
+    local_today,
+    open_session,
+    planned_lift,
+    record_exercise,
+    sets_text,
+)
+from models import User, WorkoutSession
+from models.training_queries import entries_of, past_sets, sets_of
+
+CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE = (
+    "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate",
+)  # fmt: skip
+END = Conversation.END
+TEXT = filters.TEXT & ~filters.COMMAND
+RIR_BUTTONS = [[(str(n), f"rir:{n}") for n in range(5)] + [("5+", "rir:5")]]
+State = str | int
+
+# --- the draft ---------------------------------------------------------------------------------
+
+
+def _draft(user: User) -> dict:
+    return dict(user.log_draft or {})
+
+
+def _update_draft(user: User, **changes: object) -> dict:
+    draft = {**_draft(user), **changes}
+    user.log_draft = draft  # a new dict, so SQLAlchemy sees the JSON change
+    return draft
+
+
+def _day(user: User, context: RunLiftContext) -> date:
+    stored = _draft(user).get("date")
+    return date.fromisoformat(stored) if stored else local_today(user, context.now())
+
+
+def _sets_from_draft(draft: dict) -> list[SetEntry]:
+    return [SetEntry(w, r, Unit(u)) for w, r, u in draft.get("sets") or []]
+
+
+# --- prompts -----------------------------------------------------------------------------------
+
+
+async def _ask_pick(update: Update, db: AsyncSession, user: User, workout: WorkoutSession) -> State:
+    logged = {entry.exercise for entry in await entries_of(db, workout.id)}
+    buttons = [
+        (("✅ " if lift["exercise"] in logged else "") + EXERCISES[lift["exercise"]].name,
+         f"log:{lift['exercise']}")
+        for lift in workout.prescription["lifts"]
+    ]  # fmt: skip
+    await reply(update, texts.PICK_EXERCISE, one_per_row(buttons))
+    return PICK
+
+
+def _prescribed_text(user: User, planned: dict | None, exercise: Exercise) -> str | None:
+    if planned is None or planned["weight_kg"] is None:
+        return None
+    kit = kit_for(user)
+    weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
+    return f"{planned['sets']} × {planned['reps']} at {kit.describe(exercise, weight)}"
+
+
+async def _choose(
+    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, exercise: Exercise
+) -> State:
+    """An exercise picked: ask for its sets, or start calibrating it."""
+    planned = planned_lift(workout, exercise.key)
+    state_known = any(True for _ in await past_sets(db, user.id, exercise.key))
+    if planned is not None and planned["weight_kg"] is None and not state_known:
+        weight = calibration_weight(user, exercise)
+        _update_draft(user, exercise=exercise.key, sets=[], cal_weight=weight, cal_step=1)
+        return await _ask_calibration(update, user, exercise, 1, weight)
+    _update_draft(user, exercise=exercise.key, sets=None, rir=None)
+    prescribed = _prescribed_text(user, planned, exercise)
+    buttons = [[(texts.AS_PRESCRIBED, "log:prescribed")]] if prescribed else None
+    await reply(update, texts.ask_sets(exercise.name, prescribed), buttons)
+    return SETS
+
+
+async def _ask_calibration(
+    update: Update, user: User, exercise: Exercise, step: int, weight: float
+) -> State:
+    shown = kit_for(user).describe(exercise, weight)
+    buttons = [*RIR_BUTTONS, [(texts.COULD_NOT_FINISH, "rir:fail")]]
+    await reply(update, texts.calibration_prompt(exercise.name, step, shown, 8), buttons)
+    return CALIBRATE
+
+
+# --- storing -----------------------------------------------------------------------------------
+
+
+def _source(update: Update) -> tuple[int, int, int | None]:
+    message = update.effective_message
+    return update.effective_chat.id, update.update_id, message.message_id if message else None
+
+
+async def _store(
+    update: Update, context: RunLiftContext, db: AsyncSession, user: User, rir: int | None
+) -> State:
+    """Commit the drafted exercise, then confirm it with the next loads."""
+    draft = _draft(user)
+    exercise = EXERCISES[draft["exercise"]]
+    workout = await open_session(db, user, _day(user, context))
+    logged = await record_exercise(db, user, workout, exercise, _sets_from_draft(draft), rir,
+                                   _source(update))  # fmt: skip
+    _update_draft(user, exercise=None, sets=None, rir=None)
+    await db.commit()  # stored before the reply says so
+    return await _confirm(update, db, user, workout, exercise, logged)
+
+
+async def _confirm(
+    update: Update,
+    db: AsyncSession,
+    user: User,
+    workout: WorkoutSession,
+    exercise: Exercise,
+    logged: Logged,
+) -> State:
+    if logged.duplicate:
+        await reply(update, texts.ALREADY_STORED)
+        return PICK
+    kit = kit_for(user)
+    next_weight = kit.round(exercise, from_kg(logged.entry.next_weight_kg, kit.unit))
+    text = texts.logged(exercise.name, sets_text(logged.sets), logged.entry.rir,
+                        kit.describe(exercise, next_weight), logged.entry.reason)  # fmt: skip
+    for record in logged.records:
+        shown = f"{exercise.name} {format_weight(record.weight, kit.unit)} × {record.reps}"
+        text += "\n" + texts.record_line(record.kind, shown)
+    if logged.finished:
+        await reply(update, text, [[(texts.REST_BUTTON, "rest:start")]])
+        await reply(update, await _summary(db, user, workout))
+        return END
+    buttons = [[(texts.REST_BUTTON, "rest:start"), (texts.NEXT_EXERCISE, "log:next")],
+               [(texts.FINISH, "log:finish")]]  # fmt: skip
+    await reply(update, text, buttons)
+    return PICK
+
+
+async def _summary(db: AsyncSession, user: User, workout: WorkoutSession) -> str:
+    kit = kit_for(user)
+    done, upcoming = [], []
+    for entry in await entries_of(db, workout.id):
+        exercise = EXERCISES[entry.exercise]
+        sets = [SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await sets_of(db, entry.id)]
+        effort = f", {entry.rir} in reserve" if entry.rir is not None else ""
+        done.append(f"{exercise.name} {sets_text(sets)}{effort}")
+        weight = kit.round(exercise, from_kg(entry.next_weight_kg, kit.unit))
+        upcoming.append(f"{exercise.name}: {kit.describe(exercise, weight)} ({entry.reason})")
+    return texts.session_summary(workout.session_name, day_text(workout.local_date), done,
+                                 upcoming)  # fmt: skip
+
+
+async def _take_sets(
+    update: Update, context: RunLiftContext, db: AsyncSession, user: User, text: str
+) -> State:
+    """Typed sets for the drafted exercise: check, then confirm a big jump or ask RIR."""
+    draft = _draft(user)
+    exercise = EXERCISES[draft["exercise"]]
+    unit = unit_of(user)
+    workout = await open_session(db, user, _day(user, context))
+    planned = planned_lift(workout, exercise.key)
+    kit = kit_for(user)
+    prescribed = None
+    if planned is not None and planned["weight_kg"] is not None:
+        prescribed = kit.round(exercise, from_kg(planned["weight_kg"], unit))
+    try:
+        sets, rir = parse_logged_sets(text, unit, prescribed)
+    except InputError:
+        await reply(update, texts.bad_sets(unit.value, int(MAX_WEIGHT[unit])))
+        return SETS
+    _update_draft(user, sets=[[s.weight, s.reps, s.unit.value] for s in sets], rir=rir)
+    history = await past_sets(db, user.id, exercise.key)
+    reference = history[-1].weight if history else prescribed
+    weights = [s.weight for s in sets]
+    if implausible_jump(weights, reference):
+        shown = format_weight(max(weights), unit)
+        await reply(update, texts.confirm_jump(shown, format_weight(reference, unit)),
+                    [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
+        return CONFIRM
+    return await _after_sets(update, context, db, user, rir)
+
+
+async def _after_sets(
+    update: Update, context: RunLiftContext, db: AsyncSession, user: User, rir: int | None
+) -> State:
+    if rir is None:
+        await reply(update, texts.ASK_RIR, RIR_BUTTONS)
+        return RIR
+    return await _store(update, context, db, user, rir)
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def _split_exercise(words: list[str]) -> tuple[Exercise | None, list[str]]:
+    """The longest leading run of words naming an exercise, and the words after it."""
+    for length in range(min(4, len(words)), 0, -1):
+        exercise = find_exercise(" ".join(words[:length]))
+        if exercise is not None:
+            return exercise, words[length:]
+    return None, words
+
+
+async def start_log(update: Update, context: RunLiftContext) -> State:
+    """/log, /log yesterday, /log squat, /log squat 60x8 60x8 rir2."""
+    words = list(context.args or [])
+    async with context.db() as db:
+        user = await current_user(db, update)
+        if not user.onboarded:
+            await reply(update, texts.NEEDS_SETUP)
+            return END
+        today = local_today(user, context.now())
+        day = today
+        if words:
+            try:
+                day = parse_log_date(words[0], today) or today
+            except InputError:
+                await reply(update, texts.BAD_LOG_DATE)
+                return END
+            if words[0].lower() in ("today", "yesterday") or day != today:
+                words = words[1:]
+        user.log_draft = {"date": day.isoformat()}
+        if day != today:
+            await reply(update, texts.logging_for(day_text(day)))
+        workout = await open_session(db, user, day)
+        if not words:
+            return await _ask_pick(update, db, user, workout)
+        exercise, rest = _split_exercise(words)
+        if exercise is None:
+            names = [e.name for e in suggest_exercises(" ".join(words[:2]))]
+            await reply(update, texts.unknown_exercise(" ".join(words), names))
+            return PICK
+        state = await _choose(update, db, user, workout, exercise)
+        if not rest or state != SETS:
+            return state
+        return await _take_sets(update, context, db, user, " ".join(rest))
+
+
+async def start_from_today(update: Update, context: RunLiftContext) -> State:
+    """ "Start logging" under /today: the optional check-in first, once per session."""
+    await update.callback_query.answer()
+    async with context.db() as db:
+        user = await current_user(db, update)
+        if not user.onboarded:
+            await reply(update, texts.NEEDS_SETUP)
+            return END
+        day = local_today(user, context.now())
+        user.log_draft = {"date": day.isoformat()}
+        workout = await open_session(db, user, day)
+        if "checkin" in workout.prescription:
+            return await _ask_pick(update, db, user, workout)
+        buttons = [[(str(n), f"sore:{n}") for n in range(6)],
+                   [(str(n), f"sore:{n}") for n in range(6, 11)],
+                   [(texts.SKIP_CHECKIN, "sore:skip")]]  # fmt: skip
+        await reply(update, texts.ASK_SORENESS, buttons)
+        return CHECKIN_SORE
+
+
+# --- state callbacks ---------------------------------------------------------------------------
+
+
+async def soreness_answer(update: Update, context: RunLiftContext) -> State:
+    """Leg soreness tapped (or the check-in skipped)."""
+    await update.callback_query.answer()
+    answer = update.callback_query.data.removeprefix("sore:")
+    async with context.db() as db:
+        user = await current_user(db, update)
+        workout = await open_session(db, user, _day(user, context))
+        if answer == "skip":
+            workout.prescription = {**workout.prescription, "checkin": "skipped"}
+            return await _ask_pick(update, db, user, workout)
+        workout.soreness = int(answer)
+        tomorrow = week_of(user).get((workout.local_date.weekday() + 1) % 7)
+        await reply(update, texts.ask_key_run(tomorrow.value if tomorrow else "rest"),
+                    [[(texts.YES, "keyrun:yes"), (texts.NO, "keyrun:no")]])  # fmt: skip
+        return CHECKIN_RUN
+
+
+async def key_run_answer(update: Update, context: RunLiftContext) -> State:
+    """Quality or long run tomorrow? Trim today's session if needed and say why."""
+    await update.callback_query.answer()
+    async with context.db() as db:
+        user = await current_user(db, update)
+        workout = await open_session(db, user, _day(user, context))
+        workout.key_run_tomorrow = update.callback_query.data == "keyrun:yes"
+        ready = readiness(workout.soreness, workout.key_run_tomorrow)
+        prescription = {**workout.prescription, "checkin": "done"}
+        if ready.sets_per_lift is not None:
+            prescription["lifts"] = [
+                {**lift, "sets": min(lift["sets"], ready.sets_per_lift)}
+                for lift in prescription["lifts"]
+            ]
+            prescription["note"] = ready.reason
+        workout.prescription = prescription
+        await reply(update, ready.reason or texts.AS_PLANNED)
+        return await _ask_pick(update, db, user, workout)
+
+
+async def pick_button(update: Update, context: RunLiftContext) -> State:
+    """An exercise tapped (or Next exercise / Finish)."""
+    await update.callback_query.answer()
+    choice = update.callback_query.data.removeprefix("log:")
+    async with context.db() as db:
+        user = await current_user(db, update)
+        workout = await open_session(db, user, _day(user, context))
+        if choice == "finish":
+            return await _finish(update, db, user, workout)
+        if choice == "next" or choice not in EXERCISES:
+            return await _ask_pick(update, db, user, workout)
+        return await _choose(update, db, user, workout, EXERCISES[choice])
+
+
+async def pick_text(update: Update, context: RunLiftContext) -> State:
+    """An exercise typed by name."""
+    typed = typed_text(update)
+    async with context.db() as db:
+        user = await current_user(db, update)
+        exercise = find_exercise(typed)
+        if exercise is None:
+            names = [e.name for e in suggest_exercises(typed)]
+            await reply(update, texts.unknown_exercise(typed, names))
+            return PICK
+        workout = await open_session(db, user, _day(user, context))
+        return await _choose(update, db, user, workout, exercise)
+
+
+async def typed_sets(update: Update, context: RunLiftContext) -> State:
+    """Sets typed for the chosen exercise."""
+    async with context.db() as db:
+        user = await current_user(db, update)
+        if not _draft(user).get("exercise"):
+            return await _ask_pick(
+                update, db, user, await open_session(db, user, _day(user, context))
+            )
+        return await _take_sets(update, context, db, user, typed_text(update))
+
+
+async def as_prescribed(update: Update, context: RunLiftContext) -> State:
+    """ "Done as prescribed": every prescribed set at the prescribed weight."""
+    await update.callback_query.answer()
+    async with context.db() as db:
+        user = await current_user(db, update)
+        draft = _draft(user)
+        workout = await open_session(db, user, _day(user, context))
+        planned = planned_lift(workout, draft.get("exercise") or "")
+        if planned is None or planned["weight_kg"] is None:
+            return await _ask_pick(update, db, user, workout)
+        exercise = EXERCISES[planned["exercise"]]
+        kit = kit_for(user)
+        weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
+        sets = [[weight, planned["reps"], kit.unit.value]] * planned["sets"]
+        _update_draft(user, sets=sets, rir=None)
+        return await _after_sets(update, context, db, user, None)
+
+
+async def rir_answer(update: Update, context: RunLiftContext, text: str | None = None) -> State:
+    """The last set's reps in reserve, tapped or typed: store the exercise."""
+    if text is None:
+        await update.callback_query.answer()
+        text = update.callback_query.data.removeprefix("rir:")
+    async with context.db() as db:
+        user = await current_user(db, update)
+        try:
+            rir = parse_rir(text)
+        except InputError:
+            await reply(update, texts.BAD_RIR, RIR_BUTTONS)
+            return RIR
+        if not _draft(user).get("sets"):
+            return await _ask_pick(
+                update, db, user, await open_session(db, user, _day(user, context))
+            )
+        return await _store(update, context, db, user, rir)
+
+
+async def rir_text(update: Update, context: RunLiftContext) -> State:
+    """Reps in reserve typed as text."""
+    return await rir_answer(update, context, typed_text(update))
+
+
+async def confirm_jump(update: Update, context: RunLiftContext) -> State:
+    """A weight more than double the last one: store it, or type the sets again."""
+    await update.callback_query.answer()
+    async with context.db() as db:
+        user = await current_user(db, update)
+        if update.callback_query.data == "jump:no" or not _draft(user).get("sets"):
+            _update_draft(user, sets=None, rir=None)
+            await reply(update, texts.REENTER_SETS)
+            return SETS
+        return await _after_sets(update, context, db, user, _draft(user).get("rir"))
+
+
+async def calibration_answer(update: Update, context: RunLiftContext) -> State:
+    """One calibration set reported: the next, heavier set, or the working weight found."""
+    await update.callback_query.answer()
+    answer = update.callback_query.data.removeprefix("rir:")
+    async with context.db() as db:
+        user = await current_user(db, update)
+        draft = _draft(user)
+        exercise = EXERCISES.get(draft.get("exercise") or "")
+        if exercise is None or "cal_weight" not in draft:
+            return await _ask_pick(
+                update, db, user, await open_session(db, user, _day(user, context))
+            )
+        weight, step = draft["cal_weight"], draft["cal_step"]
+        reps, rir = (7, 0) if answer == "fail" else (8, int(answer))
+        kit = kit_for(user)
+        sets = [*(draft.get("sets") or []), [weight, reps, kit.unit.value]]
+        result = calibration_next(exercise, kit, weight, reps, rir, step - 1)
+        if not result.done:
+            _update_draft(user, sets=sets, cal_weight=result.weight, cal_step=step + 1)
+            return await _ask_calibration(update, user, exercise, step + 1, result.weight)
+        workout = await open_session(db, user, _day(user, context))
+        entries = [SetEntry(w, r, Unit(u)) for w, r, u in sets]
+        logged = await record_exercise(db, user, workout, exercise, entries, rir, _source(update),
+                                       calibrated_weight=result.weight)  # fmt: skip
+        _update_draft(user, exercise=None, sets=None, cal_weight=None, cal_step=None)
+        await db.commit()
+        await reply(update, texts.calibrated(exercise.name, kit.describe(exercise, result.weight),
+                                             result.reason))  # fmt: skip
+        if logged.finished:
+            await reply(update, await _summary(db, user, workout))
+            return END
+        return await _ask_pick(update, db, user, workout)
+
+
+async def _finish(update: Update, db: AsyncSession, user: User, workout: WorkoutSession) -> State:
+    if not await entries_of(db, workout.id):
+        await reply(update, texts.NOTHING_LOGGED)
+        return END
+    await finish_session(db, user, workout)
+    user.log_draft = None
+    await reply(update, await _summary(db, user, workout))
+    return END
+
+
+async def done(update: Update, context: RunLiftContext) -> State:
+    """/done: finish today's session with a summary and the next loads."""
+    async with context.db() as db:
+        user = await current_user(db, update)
+        if not user.onboarded:
+            await reply(update, texts.NEEDS_SETUP)
+            return END
+        return await _finish(update, db, user, await open_session(db, user, _day(user, context)))
+
+
+async def cancel(update: Update, context: RunLiftContext) -> State:
+    """/cancel: leave /log; what was stored stays stored."""
+    async with context.db() as db:
+        user = await current_user(db, update)
+        user.log_draft = None
+    await reply(update, texts.CANCELLED)
+    return END
+
+
+def build_log_conversation(other_commands: list[str]) -> Conversation:
+    """/log's steps in one place; commands of other conversations end it quietly."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBUserWarning)  # buttons per chat and user, on purpose
+        return Conversation(
+            entry_points=[
+                CommandHandler("log", start_log),
+                CallbackQueryHandler(start_from_today, pattern=r"^today:log$"),
+                CommandHandler("done", done),
+            ],
+            states={
+                CHECKIN_SORE: [CallbackQueryHandler(soreness_answer, pattern=r"^sore:")],
+                CHECKIN_RUN: [CallbackQueryHandler(key_run_answer, pattern=r"^keyrun:")],
+                PICK: [
+                    CallbackQueryHandler(pick_button, pattern=r"^log:"),
+                    MessageHandler(TEXT, pick_text),
+                ],
+                SETS: [
+                    MessageHandler(TEXT, typed_sets),
+                    CallbackQueryHandler(as_prescribed, pattern=r"^log:prescribed$"),
+                    CallbackQueryHandler(pick_button, pattern=r"^log:"),
+                ],
+                RIR: [
+                    CallbackQueryHandler(rir_answer, pattern=r"^rir:\d+$"),
+                    MessageHandler(TEXT, rir_text),
+                ],
+                CONFIRM: [CallbackQueryHandler(confirm_jump, pattern=r"^jump:")],
+                CALIBRATE: [CallbackQueryHandler(calibration_answer, pattern=r"^rir:")],
+            },
+            fallbacks=[
+                CommandHandler("done", done),
+                CommandHandler("cancel", cancel),
+                CommandHandler(other_commands, step_aside),
+                CallbackQueryHandler(step_aside, pattern=r"^(set|setload):"),
+            ],
+            name="log",
+            persistent=True,
+            allow_reentry=True,
+        )

@@ -1,0 +1,87 @@
+"""Queries about sessions and logged exercises."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.training import ExerciseEntry, LoggedSet, WorkoutSession
+
+
+async def session_on(session: AsyncSession, user_id: int, day: date) -> WorkoutSession | None:
+    query = select(WorkoutSession).where(
+        WorkoutSession.user_id == user_id, WorkoutSession.local_date == day
+    )
+    return await session.scalar(query)
+
+
+async def completed_sessions(session: AsyncSession, user_id: int) -> int:
+    query = select(func.count()).where(
+        WorkoutSession.user_id == user_id, WorkoutSession.status == "done"
+    )
+    return await session.scalar(query.select_from(WorkoutSession)) or 0
+
+
+async def entries_of(session: AsyncSession, session_id: int) -> list[ExerciseEntry]:
+    query = (
+        select(ExerciseEntry)
+        .where(ExerciseEntry.session_id == session_id)
+        .order_by(ExerciseEntry.id)
+    )
+    return list(await session.scalars(query))
+
+
+async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
+    query = select(LoggedSet).where(LoggedSet.entry_id == entry_id).order_by(LoggedSet.set_number)
+    return list(await session.scalars(query))
+
+
+async def entry_from_update(
+    session: AsyncSession, user_id: int, update_id: int
+) -> ExerciseEntry | None:
+    query = select(ExerciseEntry).where(
+        ExerciseEntry.user_id == user_id, ExerciseEntry.source_update_id == update_id
+    )
+    return await session.scalar(query)
+
+
+async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | None:
+    query = (
+        select(ExerciseEntry)
+        .where(ExerciseEntry.user_id == user_id)
+        .order_by(ExerciseEntry.id.desc())
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
+async def past_sets(session: AsyncSession, user_id: int, exercise: str) -> list[LoggedSet]:
+    """Every set this runner has logged for this exercise, oldest first."""
+    query = (
+        select(LoggedSet)
+        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
+        .order_by(LoggedSet.id)
+    )
+    return list(await session.scalars(query))
+
+
+async def delete_entry(session: AsyncSession, entry: ExerciseEntry) -> None:
+    await session.execute(delete(LoggedSet).where(LoggedSet.entry_id == entry.id))
+    await session.delete(entry)
+
+
+async def recent_sessions(
+    session: AsyncSession, user_id: int, offset: int, limit: int
+) -> list[WorkoutSession]:
+    """Sessions with something logged, newest first."""
+    has_entries = select(ExerciseEntry.id).where(ExerciseEntry.session_id == WorkoutSession.id)
+    query = (
+        select(WorkoutSession)
+        .where(WorkoutSession.user_id == user_id, has_entries.exists())
+        .order_by(WorkoutSession.local_date.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(await session.scalars(query))
