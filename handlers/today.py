@@ -22,7 +22,7 @@ from handlers.workout import (
     view,
 )
 from models import User
-from models.training_queries import completed_sessions, entries_of
+from models.training_queries import completed_sessions, entries_of, session_on
 
 SESSION_BUTTONS = [
     [(texts.START_LOGGING, "today:log")],
@@ -139,4 +139,7 @@ async def apply_move(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.MOVE_NOWHERE)
             return
         user.moved_from, user.moved_to = today, target
+        workout = await session_on(db, user.id, today)
+        if workout is not None and not await entries_of(db, workout.id):
+            await db.delete(workout)  # prescribed for today, nothing logged: it moves
     await reply(update, texts.moved(DAY_NAMES[target.weekday()], day_text(target)))

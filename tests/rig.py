@@ -76,16 +76,21 @@ class Rig:
         return "\n".join(plain_text(m.text) for m in sent)
 
     async def press(self, label: str, user: FakeUser = ALICE, chat_id: int | None = None) -> str:
-        """The user taps the newest button whose label contains `label` in that chat."""
+        """The user taps the newest button labelled `label` (or, failing that, containing it)."""
         chat_id = user.id if chat_id is None else chat_id
-        for message in reversed(self.api.sent_to(chat_id)):
-            for row in message.buttons:
-                for button in row:
-                    if label in button["text"] and "callback_data" in button:
-                        data = self.updates.press(user, message, button["callback_data"])
-                        sent = await self._process(data)
-                        return "\n".join(plain_text(m.text) for m in sent)
+        for matches in (lambda text: text == label, lambda text: label in text):
+            for message in reversed(self.api.sent_to(chat_id)):
+                for row in message.buttons:
+                    for button in row:
+                        if matches(button["text"]) and "callback_data" in button:
+                            data = self.updates.press(user, message, button["callback_data"])
+                            return await self.deliver(data)
         raise AssertionError(f"no button labelled {label!r} in chat {chat_id}")
+
+    async def deliver(self, data: dict) -> str:
+        """Deliver a prepared update (e.g. the same one twice, as Telegram sometimes does)."""
+        sent = await self._process(data)
+        return "\n".join(plain_text(m.text) for m in sent)
 
     async def press_data(
         self, data: str, user: FakeUser = ALICE, chat_id: int | None = None
