@@ -120,7 +120,7 @@ async def undo(update: Update, context: RunLiftContext) -> None:
 
 
 async def start_rest(update: Update, context: RunLiftContext) -> None:
-    """ "Rest 2:00": a message in this chat when the rest is over (one timer per runner)."""
+    """The rest button: a message in this chat when 2 minutes are over (one timer per runner)."""
     query = update.callback_query
     await query.answer(texts.REST_STARTED)
     chat_id, user_id = update.effective_chat.id, update.effective_user.id

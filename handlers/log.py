@@ -28,6 +28,7 @@ from coaching import (
     SetEntry,
     Unit,
     calibration_next,
+    convert,
     find_exercise,
     format_weight,
     from_kg,
@@ -50,8 +51,8 @@ from handlers.workout import (
     record_exercise,
     sets_text,
 )
-from models import User, WorkoutSession
-from models.training_queries import entries_of, past_sets, sets_of
+from models import LiftState, User, WorkoutSession
+from models.training_queries import entries_of, last_set, sets_of
 
 CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE = (
     "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate",
@@ -110,8 +111,9 @@ async def _choose(
 ) -> State:
     """An exercise picked: ask for its sets, or start calibrating it."""
     planned = planned_lift(workout, exercise.key)
-    state_known = any(True for _ in await past_sets(db, user.id, exercise.key))
-    if planned is not None and planned["weight_kg"] is None and not state_known:
+    state = await db.get(LiftState, (user.id, exercise.key))
+    no_weight = state is None or state.working_weight_kg is None
+    if no_weight and (planned is None or planned["weight_kg"] is None):
         weight = calibration_weight(user, exercise)
         _update_draft(user, exercise=exercise.key, sets=[], cal_weight=weight, cal_step=1)
         return await _ask_calibration(update, user, exercise, 1, weight)
@@ -140,12 +142,11 @@ def _source(update: Update) -> tuple[int, int, int | None]:
 
 
 async def _store(
-    update: Update, context: RunLiftContext, db: AsyncSession, user: User, rir: int | None
+    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, rir: int | None
 ) -> State:
     """Commit the drafted exercise, then confirm it with the next loads."""
     draft = _draft(user)
     exercise = EXERCISES[draft["exercise"]]
-    workout = await open_session(db, user, _day(user, context))
     logged = await record_exercise(db, user, workout, exercise, _sets_from_draft(draft), rir,
                                    _source(update))  # fmt: skip
     _update_draft(user, exercise=None, sets=None, rir=None)
@@ -196,13 +197,12 @@ async def _summary(db: AsyncSession, user: User, workout: WorkoutSession) -> str
 
 
 async def _take_sets(
-    update: Update, context: RunLiftContext, db: AsyncSession, user: User, text: str
+    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, text: str
 ) -> State:
     """Typed sets for the drafted exercise: check, then confirm a big jump or ask RIR."""
     draft = _draft(user)
     exercise = EXERCISES[draft["exercise"]]
     unit = unit_of(user)
-    workout = await open_session(db, user, _day(user, context))
     planned = planned_lift(workout, exercise.key)
     kit = kit_for(user)
     prescribed = None
@@ -214,24 +214,24 @@ async def _take_sets(
         await reply(update, texts.bad_sets(unit.value, int(MAX_WEIGHT[unit])))
         return SETS
     _update_draft(user, sets=[[s.weight, s.reps, s.unit.value] for s in sets], rir=rir)
-    history = await past_sets(db, user.id, exercise.key)
-    reference = history[-1].weight if history else prescribed
+    last = await last_set(db, user.id, exercise.key)
+    reference = convert(last.weight, Unit(last.unit), unit) if last else prescribed
     weights = [s.weight for s in sets]
     if implausible_jump(weights, reference):
         shown = format_weight(max(weights), unit)
         await reply(update, texts.confirm_jump(shown, format_weight(reference, unit)),
                     [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
         return CONFIRM
-    return await _after_sets(update, context, db, user, rir)
+    return await _after_sets(update, db, user, workout, rir)
 
 
 async def _after_sets(
-    update: Update, context: RunLiftContext, db: AsyncSession, user: User, rir: int | None
+    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, rir: int | None
 ) -> State:
     if rir is None:
         await reply(update, texts.ASK_RIR, RIR_BUTTONS)
         return RIR
-    return await _store(update, context, db, user, rir)
+    return await _store(update, db, user, workout, rir)
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -275,14 +275,15 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
             names = [e.name for e in suggest_exercises(" ".join(words[:2]))]
             await reply(update, texts.unknown_exercise(" ".join(words), names))
             return PICK
-        state = await _choose(update, db, user, workout, exercise)
-        if not rest or state != SETS:
-            return state
-        return await _take_sets(update, context, db, user, " ".join(rest))
+        if not rest:
+            return await _choose(update, db, user, workout, exercise)
+        _update_draft(user, exercise=exercise.key, sets=None, rir=None)
+        state = await _take_sets(update, db, user, workout, " ".join(rest))
+        return END if state == PICK else state  # stored at once: nothing more to ask
 
 
 async def start_from_today(update: Update, context: RunLiftContext) -> State:
-    """ "Start logging" under /today: the optional check-in first, once per session."""
+    """The "start logging" button under /today: the optional check-in first, once a session."""
     await update.callback_query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
@@ -373,15 +374,14 @@ async def typed_sets(update: Update, context: RunLiftContext) -> State:
     """Sets typed for the chosen exercise."""
     async with context.db() as db:
         user = await current_user(db, update)
+        workout = await open_session(db, user, _day(user, context))
         if not _draft(user).get("exercise"):
-            return await _ask_pick(
-                update, db, user, await open_session(db, user, _day(user, context))
-            )
-        return await _take_sets(update, context, db, user, typed_text(update))
+            return await _ask_pick(update, db, user, workout)
+        return await _take_sets(update, db, user, workout, typed_text(update))
 
 
 async def as_prescribed(update: Update, context: RunLiftContext) -> State:
-    """ "Done as prescribed": every prescribed set at the prescribed weight."""
+    """The "done as prescribed" button: every prescribed set at the prescribed weight."""
     await update.callback_query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
@@ -395,7 +395,7 @@ async def as_prescribed(update: Update, context: RunLiftContext) -> State:
         weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
         sets = [[weight, planned["reps"], kit.unit.value]] * planned["sets"]
         _update_draft(user, sets=sets, rir=None)
-        return await _after_sets(update, context, db, user, None)
+        return await _after_sets(update, db, user, workout, None)
 
 
 async def rir_answer(update: Update, context: RunLiftContext, text: str | None = None) -> State:
@@ -410,11 +410,10 @@ async def rir_answer(update: Update, context: RunLiftContext, text: str | None =
         except InputError:
             await reply(update, texts.BAD_RIR, RIR_BUTTONS)
             return RIR
+        workout = await open_session(db, user, _day(user, context))
         if not _draft(user).get("sets"):
-            return await _ask_pick(
-                update, db, user, await open_session(db, user, _day(user, context))
-            )
-        return await _store(update, context, db, user, rir)
+            return await _ask_pick(update, db, user, workout)
+        return await _store(update, db, user, workout, rir)
 
 
 async def rir_text(update: Update, context: RunLiftContext) -> State:
@@ -431,7 +430,8 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
             _update_draft(user, sets=None, rir=None)
             await reply(update, texts.REENTER_SETS)
             return SETS
-        return await _after_sets(update, context, db, user, _draft(user).get("rir"))
+        workout = await open_session(db, user, _day(user, context))
+        return await _after_sets(update, db, user, workout, _draft(user).get("rir"))
 
 
 async def calibration_answer(update: Update, context: RunLiftContext) -> State:

@@ -67,6 +67,16 @@ async def past_sets(session: AsyncSession, user_id: int, exercise: str) -> list[
     return list(await session.scalars(query))
 
 
+async def last_set(session: AsyncSession, user_id: int, exercise: str) -> LoggedSet | None:
+    query = (
+        select(LoggedSet)
+        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
+        .order_by(LoggedSet.id.desc())
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
 async def delete_entry(session: AsyncSession, entry: ExerciseEntry) -> None:
     await session.execute(delete(LoggedSet).where(LoggedSet.entry_id == entry.id))
     await session.delete(entry)
