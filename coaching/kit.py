@@ -54,9 +54,8 @@ class Kit:
     def loadable(self, exercise: Exercise) -> tuple[float, ...]:
         """Every weight this kit can put on this exercise, ascending."""
         if exercise.implement is Implement.DUMBBELL:
-            return tuple(sorted(set(self.dumbbells)))
-        bar = self.bar_for(exercise)
-        return tuple(bar + 2 * side / _CENTS for side in _side_sums(self.plates))
+            return _sorted_weights(self.dumbbells)
+        return _bar_weights(self.bar_for(exercise), self.plates)
 
     def round(self, exercise: Exercise, weight: float, *, down: bool = False) -> float:
         """The nearest loadable weight (ties and `down=True` go lighter)."""
@@ -104,6 +103,16 @@ class Kit:
         return " + ".join(format_weight(p / _CENTS, self.unit).split()[0] for p in plates) + (
             " each side"
         )
+
+
+@lru_cache(maxsize=64)
+def _sorted_weights(dumbbells: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(sorted(set(dumbbells)))
+
+
+@lru_cache(maxsize=64)
+def _bar_weights(bar: float, plates: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(bar + 2 * side / _CENTS for side in _side_sums(plates))
 
 
 @lru_cache(maxsize=16)

@@ -146,3 +146,20 @@ def _port_open(port: int) -> bool:
 
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_training_over_http(server, tmp_path):
+    process = _start_bot(server, tmp_path)
+    try:
+        for command, expect in (("/units kg", "Saved: kg"), ("/timezone UTC", "Saved: UTC"),
+                                ("/rundays mon=easy wed=quality sat=long", "Lift days"),
+                                ("/remind 07:00", "Saved: reminders")):  # fmt: skip
+            _say(server, command, expect)
+        _tap(server, "Full gym", "6/6")
+        _tap(server, "Calibrate all", "All set")
+        _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")
+        _say(server, "/history", "Back squat 60 kg × 8,8")
+        _say(server, "/undo", "Removed: Back squat")
+    finally:
+        output = _stop(process)
+    assert TOKEN not in output
