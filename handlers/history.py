@@ -10,9 +10,16 @@ from bot.context import RunLiftContext
 from coaching import EXERCISES, Kit, SetEntry, Unit
 from handlers import texts
 from handlers.common import current_user, keyboard, reply
-from handlers.profile import kit_for, lift_days_of
 from handlers.today import day_text
-from handlers.workout import (
+from models.profile import kit_for, lift_days_of
+from models.training_queries import (
+    completed_sessions,
+    entries_of,
+    recent_sessions,
+    session_on,
+    sets_of,
+)
+from models.workouts import (
     PlannedLift,
     lift_dates,
     local_today,
@@ -20,13 +27,6 @@ from handlers.workout import (
     sets_text,
     undo_last,
     view,
-)
-from models.training_queries import (
-    completed_sessions,
-    entries_of,
-    recent_sessions,
-    session_on,
-    sets_of,
 )
 
 PAGE = 5

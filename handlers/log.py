@@ -39,9 +39,11 @@ from coaching.progression import implausible_jump
 from coaching.readiness import readiness
 from handlers import texts
 from handlers.common import Conversation, current_user, one_per_row, reply, step_aside, typed_text
-from handlers.profile import kit_for, unit_of, week_of
 from handlers.today import day_text
-from handlers.workout import (
+from models import LiftState, User, WorkoutSession
+from models.profile import kit_for, unit_of, week_of
+from models.training_queries import entries_of, last_set, sets_of
+from models.workouts import (
     Logged,
     calibration_weight,
     finish_session,
@@ -51,8 +53,6 @@ from handlers.workout import (
     record_exercise,
     sets_text,
 )
-from models import LiftState, User, WorkoutSession
-from models.training_queries import entries_of, last_set, sets_of
 
 CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE = (
     "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate",

@@ -32,8 +32,9 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
-from handlers.profile import kit_for, lift_days_of, load_lines, missing_lifts, summary, unit_of
+from handlers.profile import load_lines, summary
 from models import User
+from models.profile import kit_for, lift_days_of, missing_lifts, unit_of
 from models.queries import lift_states, run_week, set_lift_state, set_run_week
 
 # Conversation states. A starting load being changed from /settings is "load:<exercise key>".

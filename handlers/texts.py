@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from coaching import DAY_NAMES, GENERAL_WARMUP, Kit, LiftDays, format_weight
 
 if TYPE_CHECKING:
-    from handlers.workout import SessionView
+    from models.workouts import SessionView
 
 # --- general ---------------------------------------------------------------------------------
 

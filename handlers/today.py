@@ -11,8 +11,10 @@ from coaching import DAY_NAMES, EXERCISES, Equipment, swap_options
 from coaching.taper import legal_days_after
 from handlers import texts
 from handlers.common import current_user, one_per_row, reply
-from handlers.profile import kit_for, lift_days_of, week_of
-from handlers.workout import (
+from models import User
+from models.profile import kit_for, lift_days_of, week_of
+from models.training_queries import completed_sessions, entries_of, session_on
+from models.workouts import (
     is_lift_day,
     local_today,
     next_lift_day,
@@ -21,8 +23,6 @@ from handlers.workout import (
     prescribe,
     view,
 )
-from models import User
-from models.training_queries import completed_sessions, entries_of, session_on
 
 SESSION_BUTTONS = [
     [(texts.START_LOGGING, "today:log")],

@@ -43,10 +43,11 @@ from coaching import (
 )
 from coaching.programme import BLOCKS_BY_KEY
 from coaching.warmup import RampSet
-from handlers.profile import kit_for, lift_days_of, unit_of
-from models import ExerciseEntry, LiftState, Race, User, WorkoutSession
-from models import LoggedSet as LoggedSetRow
+from models.profile import kit_for, lift_days_of, unit_of
 from models.queries import lift_states
+from models.runner import Race, User
+from models.training import ExerciseEntry, LiftState, WorkoutSession
+from models.training import LoggedSet as LoggedSetRow
 from models.training_queries import (
     completed_sessions,
     delete_entry,
