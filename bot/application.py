@@ -29,10 +29,11 @@ from bot.context import DATABASE_KEY, RunLiftContext
 from bot.dedupe import drop_repeats
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, history, texts, today
+from handlers import account, history, reminders, texts, today
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
 from models import Database
+from scheduler import schedule_reminders
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ def build_application(
     application = builder.build()
     application.bot_data[DATABASE_KEY] = database
     register_handlers(application)
+    schedule_reminders(application, settings.reminder_tick_seconds, settings.reminder_grace_hours)
     return application
 
 
@@ -103,6 +105,13 @@ def register_handlers(application: Application) -> None:
             CommandHandler("plan", history.show_plan),
             CommandHandler("undo", history.undo),
             CallbackQueryHandler(history.start_rest, pattern=r"^rest:start$"),
+            CommandHandler("pause", reminders.pause),
+            CommandHandler("resume", reminders.resume),
+            CommandHandler("headsup", reminders.heads_up),
+            CommandHandler("race", reminders.race),
+            CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+$"),
+            CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+$"),
+            CallbackQueryHandler(reminders.open_today, pattern=r"^today:show$"),
             CommandHandler("cancel", account.nothing_to_cancel),
             CallbackQueryHandler(account.stale_button),
             MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood),

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7_000_000_001
@@ -102,6 +103,10 @@ class OfflineBotApi(BaseRequest):
         self.calls: list[ApiCall] = []
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self._next_message_id = 1000
+        # Answers to give instead of success, per chat, for tests of Telegram's refusals:
+        # "blocked" (403), "flood" (429, retry after 5 s), "network" (no answer at all),
+        # ("migrated", new_chat_id) (400 with the supergroup's id).
+        self.failures: dict[int, list[object]] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -126,12 +131,38 @@ class OfflineBotApi(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
+        failure = self._failure_for(api_method, params)
+        if failure is not None:
+            return failure
         try:
             result = self._answer(api_method, params)
         except TelegramError400 as error:
             body = {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
             return 400, json.dumps(body).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _failure_for(self, method: str, params: dict[str, Any]) -> tuple[int, bytes] | None:
+        queued = self.failures.get(int(params.get("chat_id") or 0))
+        if method != "sendMessage" or not queued:
+            return None
+        kind = queued.pop(0)
+        if kind == "network":
+            raise NetworkError("connection reset (simulated)")
+        if kind == "blocked":
+            body = {
+                "ok": False,
+                "error_code": 403,
+                "description": "Forbidden: bot was blocked by the user",
+            }
+            return 403, json.dumps(body).encode()
+        if kind == "flood":
+            body = {"ok": False, "error_code": 429, "parameters": {"retry_after": 5},
+                    "description": "Too Many Requests: retry after 5"}  # fmt: skip
+            return 429, json.dumps(body).encode()
+        _, new_chat_id = kind
+        body = {"ok": False, "error_code": 400, "parameters": {"migrate_to_chat_id": new_chat_id},
+                "description": "Bad Request: group chat was upgraded"}  # fmt: skip
+        return 400, json.dumps(body).encode()
 
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":

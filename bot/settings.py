@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     webhook_port: int = 8443
     webhook_path: str = "telegram"
     log_level: str = "INFO"
+    # Reminders: how often the scheduler looks for due ones, and how late one may still go out.
+    reminder_tick_seconds: float = 30
+    reminder_grace_hours: float = 6
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:

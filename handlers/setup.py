@@ -36,6 +36,7 @@ from handlers.profile import load_lines, summary
 from models import User
 from models.profile import kit_for, lift_days_of, missing_lifts, unit_of
 from models.queries import lift_states, run_week, set_lift_state, set_run_week
+from scheduler.planning import replan
 
 # Conversation states. A starting load being changed from /settings is "load:<exercise key>".
 UNITS, TIMEZONE, WEEK, REMIND, EQUIPMENT, LOADS = (
@@ -114,6 +115,7 @@ async def _finish(update: Update, session: AsyncSession, user: User) -> int:
     """Show the whole profile; the first time, mark the runner as set up."""
     intro = "" if user.onboarded else texts.ONBOARDED + "\n\n"
     user.onboarded = True
+    replan(user)
     states = await lift_states(session, user.id)
     await reply(update, intro + summary(user, states), _settings_buttons())
     return END
@@ -140,6 +142,13 @@ _EQUIPMENT_WORDS = {
 
 def _apply(step: str, user: User, text: str) -> tuple[str | None, list[str]]:
     """Store the answer to `step`; or return what was expected (and time-zone suggestions)."""
+    error, suggestions = _apply_answer(step, user, text)
+    if error is None and step in (TIMEZONE, WEEK, REMIND):
+        replan(user)  # the next reminders follow the new week, zone or time
+    return error, suggestions
+
+
+def _apply_answer(step: str, user: User, text: str) -> tuple[str | None, list[str]]:
     words = " ".join(text.lower().split())
     if step == UNITS:
         unit = _UNIT_WORDS.get(words)
@@ -310,6 +319,7 @@ async def week_button(update: Update, context: RunLiftContext) -> State:
         user = await current_user(session, update)
         if choice == "done":
             user.week_confirmed = True
+            replan(user)
             await query.edit_message_reply_markup(None)
             await reply(update, texts.lift_days_line(lift_days_of(user)))
             return await _next(update, session, user, WEEK)

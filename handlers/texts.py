@@ -41,6 +41,11 @@ fitted around your running.
 /history: past sessions
 /plan: this week's lift days and loads
 
+<b>Reminders and races</b>
+/pause or /pause 2: pause reminders (for 2 weeks); /resume
+/headsup on|off: a note the evening before lift days
+/race 2027-04-12 half: add a race (5k, 10k, half, marathon, ultra); /race lists them
+
 <b>Getting set up</b>
 /start: set up (or review) your profile
 /settings: see and change everything
@@ -66,6 +71,9 @@ COMMANDS_PRIVATE = (
     ("undo", "Remove the last logged exercise"),
     ("history", "Past sessions"),
     ("plan", "This week's lift days"),
+    ("race", "Races and tapering"),
+    ("pause", "Pause reminders"),
+    ("resume", "Resume reminders"),
     ("start", "Set up or review your profile"),
     ("settings", "See and change your settings"),
     ("units", "kg or lb"),
@@ -483,3 +491,82 @@ def plan_header(explanation: str) -> str:
 
 
 PLAN_NO_DAYS = "No lifting this week."
+
+
+# --- reminders -------------------------------------------------------------------------------
+
+LATE_NOTE = "<i>(A little late: I was offline for a while.)</i>"
+OPEN_TODAY = "Open today's session"
+
+
+def lift_reminder(name: str, minutes: int, lines: Sequence[str], note: str) -> str:
+    body = "\n".join(f"• {escape(line)}" for line in lines)
+    extra = f"\n<i>{escape(note[0].upper() + note[1:])}</i>" if note else ""
+    return f"🏋️ <b>Lift day: session {name}</b> (about {minutes} min){extra}\n{body}"
+
+
+def heads_up(name: str, day: str) -> str:
+    return f"Heads-up: session {name} is tomorrow ({escape(day)}). Sleep well!"
+
+
+def missed_offer(missed_day: str, target_day: str) -> str:
+    return (
+        f"No session logged for {missed_day}. Do it on {target_day} instead? A session moves "
+        "once; missed again, it is dropped and the programme simply carries on."
+    )
+
+
+def missed_dropped(message: str) -> str:
+    return escape(message)
+
+
+def reslotted(day: str) -> str:
+    return f"Done: the missed session is now on {escape(day)}."
+
+
+def move_button(day: str) -> str:
+    return f"Move it to {day}"
+
+
+# --- pause, resume, races --------------------------------------------------------------------
+
+
+def paused(until: str | None) -> str:
+    if until is None:
+        return "Reminders paused. /resume brings them back."
+    return f"Reminders paused until {escape(until)}. /resume brings them back sooner."
+
+
+RESUMED = "Reminders are back on."
+BAD_PAUSE = "Use <code>/pause</code> or <code>/pause 2</code> (a number of weeks, 1–52)."
+HEADS_UP_ON = "I'll also send a short heads-up at 20:00 the evening before each lift day."
+HEADS_UP_OFF = "No more evening heads-ups."
+BAD_HEADS_UP = "Use <code>/headsup on</code> or <code>/headsup off</code>."
+RACE_USAGE = (
+    "Add a race with <code>/race 2027-04-12 half</code>: a date (not in the past) and a "
+    "distance: 5k, 10k, half, marathon or ultra."
+)
+NO_RACES = "No races yet. " + RACE_USAGE
+
+
+def race_added(day: str, distance: str, advice: str) -> str:
+    return f"Race added: {escape(distance)} on {escape(day)}. {escape(advice)}"
+
+
+def races_list(lines: Sequence[str]) -> str:
+    return "<b>Your races</b>\n" + "\n".join(f"• {escape(line)}" for line in lines)
+
+
+def remove_race_button(day: str, distance: str) -> str:
+    return f"Remove {distance} on {day}"
+
+
+def race_removed(day: str, distance: str) -> str:
+    return f"Removed: {escape(distance)} on {escape(day)}."
+
+
+TAPER_EXPLAINED = (
+    "From about two weeks out (10 days for 5–10 km) you do one set per lift at the same "
+    "weight, lower body stops a week or so before, race week is lift-free, and the week after "
+    "is about 20 % lighter."
+)

@@ -23,6 +23,7 @@ from models.workouts import (
     prescribe,
     view,
 )
+from scheduler.planning import replan
 
 SESSION_BUTTONS = [
     [(texts.START_LOGGING, "today:log")],
@@ -139,6 +140,7 @@ async def apply_move(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.MOVE_NOWHERE)
             return
         user.moved_from, user.moved_to = today, target
+        replan(user)
         workout = await session_on(db, user.id, today)
         if workout is not None and not await entries_of(db, workout.id):
             await db.delete(workout)  # prescribed for today, nothing logged: it moves

@@ -1,6 +1,8 @@
 """The declarative base shared by every model."""
 
-from sqlalchemy import BigInteger, ForeignKey, MetaData
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, DateTime, ForeignKey, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
 # Named constraints, so Alembic can alter them later (batch mode on SQLite).
@@ -21,3 +23,30 @@ def user_id_column(*, primary_key: bool = False, index: bool = False):
     """A column referring to a runner; their rows go when the runner is deleted."""
     foreign_key = ForeignKey("users.id", ondelete="CASCADE")
     return mapped_column(BigInteger, foreign_key, primary_key=primary_key, index=index)
+
+
+class UTCDateTime(TypeDecorator):
+    """An instant, stored in UTC and read back time-zone aware on every database.
+
+    SQLite keeps no offset, so values are normalised to UTC before storing (which also keeps
+    its text comparisons in time order) and marked UTC when read.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous: pass an aware one")
+        return value.astimezone(UTC).replace(tzinfo=None) if _is_sqlite(dialect) else value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+def _is_sqlite(dialect: object) -> bool:
+    return getattr(dialect, "name", "") == "sqlite"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, String, func
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base
+from models.base import Base, UTCDateTime
 
 
 class Group(Base):
@@ -19,7 +19,7 @@ class Group(Base):
     reminder_time: Mapped[str | None] = mapped_column(String(5))
     fixed_days: Mapped[list[int] | None] = mapped_column(JSON)  # None: members' own days
     weekly_summary: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
 
 class GroupMember(Base):
@@ -32,4 +32,4 @@ class GroupMember(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     share: Mapped[bool] = mapped_column(Boolean, default=False)
-    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from sqlalchemy import (
     BigInteger,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -16,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base
+from models.base import Base, UTCDateTime
 
 
 class Reminder(Base):
@@ -35,8 +34,12 @@ class Reminder(Base):
         BigInteger, ForeignKey("groups.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(16))  # "lift", "heads_up", "missed"
+    # The lift day a reminder is about (the day before for heads_up, after for missed).
     local_date: Mapped[date] = mapped_column(Date)
-    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # UTC
+    lift_date: Mapped[date] = mapped_column(Date)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)  # UTC
+    # due -> sending (claimed) -> sent; or missed, skipped, failed, blocked.
     status: Mapped[str] = mapped_column(String(16), default="due")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

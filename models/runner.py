@@ -9,7 +9,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     Float,
     Integer,
     String,
@@ -17,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, user_id_column
+from models.base import Base, UTCDateTime, user_id_column
 
 
 class User(Base):
@@ -46,9 +45,12 @@ class User(Base):
     # What /log is in the middle of (date, exercise, sets, calibration step): survives restarts.
     log_draft: Mapped[dict | None] = mapped_column(JSON)
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False: paused or blocked us
     paused_until: Mapped[date | None] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    heads_up: Mapped[bool] = mapped_column(Boolean, default=False)  # a note the evening before
+    # Reminders are planned up to this local date; None: plan again (something changed).
+    reminders_planned_until: Mapped[date | None] = mapped_column(Date, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
     run_days: Mapped[list[RunDay]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"

@@ -9,7 +9,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -19,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, user_id_column
+from models.base import Base, UTCDateTime, user_id_column
 
 
 class LiftState(Base):
@@ -52,8 +51,8 @@ class WorkoutSession(Base):
     prescription: Mapped[dict[str, dict] | None] = mapped_column(JSON)
     soreness: Mapped[int | None] = mapped_column(Integer)
     key_run_tomorrow: Mapped[bool | None] = mapped_column(Boolean)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ExerciseEntry(Base):
@@ -78,7 +77,7 @@ class ExerciseEntry(Base):
     next_weight_kg: Mapped[float | None] = mapped_column(Float)
     change: Mapped[str] = mapped_column(String(8), default="")
     reason: Mapped[str] = mapped_column(String(256), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
 
 class LoggedSet(Base):
@@ -102,4 +101,4 @@ class LoggedSet(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     source_update_id: Mapped[int | None] = mapped_column(BigInteger)
     source_message_id: Mapped[int | None] = mapped_column(BigInteger)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())

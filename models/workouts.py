@@ -366,6 +366,7 @@ async def finish_session(db: AsyncSession, user: User, workout: WorkoutSession) 
     user.sessions_since_deload = 0 if deloaded else user.sessions_since_deload + 1
     if user.moved_to == workout.local_date:
         user.moved_from = user.moved_to = None
+        user.reminders_planned_until = None  # re-plan reminders without the move
 
 
 async def undo_last(db: AsyncSession, user: User) -> tuple[ExerciseEntry, list] | None:

@@ -10,6 +10,7 @@ from telegram.ext import Application
 
 from bot.application import build_application, prepare
 from bot.clock import CLOCK_KEY
+from bot.context import RunLiftContext
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
 from models import Database
@@ -108,13 +109,21 @@ class Rig:
         message = self.api.last_message(chat_id)
         return [button["text"] for row in message.buttons for button in row]
 
-    async def run_jobs(self) -> int:
-        """Run every scheduled job once now (as if its time had come); returns how many."""
-        jobs = list(self.app.job_queue.jobs())
+    async def run_jobs(self, prefix: str) -> int:
+        """Run the one-off jobs whose name starts with `prefix` now; returns how many."""
+        jobs = [job for job in self.app.job_queue.jobs() if job.name.startswith(prefix)]
         for job in jobs:
             await job.run(self.app)
             job.schedule_removal()
         return len(jobs)
+
+    async def tick(self) -> int:
+        """One reminder tick at the rig's clock; returns how many reminders were sent."""
+        from scheduler.delivery import run_tick
+
+        context = RunLiftContext.from_job(self.app.job_queue.get_jobs_by_name("reminders")[0],
+                                          self.app)  # fmt: skip
+        return await run_tick(context)
 
     def calls(self, method: str) -> list[dict]:
         return [call.params for call in self.api.calls if call.method == method]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:24:51.842418
+Create Date: 2026-11-25 14:39:07.510768
 """
 
 import sqlalchemy as sa
@@ -63,6 +63,8 @@ def upgrade() -> None:
         sa.Column("onboarded", sa.Boolean(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("paused_until", sa.Date(), nullable=True),
+        sa.Column("heads_up", sa.Boolean(), nullable=False),
+        sa.Column("reminders_planned_until", sa.Date(), nullable=True),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -71,6 +73,13 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
     )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_users_reminders_planned_until"),
+            ["reminders_planned_until"],
+            unique=False,
+        )
+
     op.create_table(
         "bodyweight_entries",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -154,9 +163,11 @@ def upgrade() -> None:
         sa.Column("group_id", sa.BigInteger(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("local_date", sa.Date(), nullable=False),
+        sa.Column("lift_date", sa.Date(), nullable=False),
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["group_id"],
@@ -343,6 +354,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_bodyweight_entries_user_id"))
 
     op.drop_table("bodyweight_entries")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_users_reminders_planned_until"))
+
     op.drop_table("users")
     op.drop_table("groups")
     op.drop_table("conversation_states")

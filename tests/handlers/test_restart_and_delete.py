@@ -65,7 +65,8 @@ async def _add_everything(rig, user_id: int) -> None:
                               exercise="back_squat", set_number=1, weight=60, unit="kg", reps=8,
                               rir=3, chat_id=user_id, source_message_id=1))  # fmt: skip
         session.add(Reminder(chat_id=user_id, user_id=user_id, kind="lift",
-                             local_date=date(2026, 11, 3), due_at=datetime.now(UTC)))  # fmt: skip
+                             local_date=date(2026, 11, 3), lift_date=date(2026, 11, 3),
+                             due_at=datetime.now(UTC)))  # fmt: skip
 
 
 async def test_deletedata_deletes_every_row_of_that_runner_only(rig):

@@ -267,7 +267,7 @@ async def test_rest_timer_sends_a_message_when_the_rest_is_over(rig):
     await rig.send("/log squat 67.5x8 67.5x8 rir3")
     await rig.press("Rest 2:00")
     assert "I'll tell you" in rig.alerts()[-1]
-    assert await rig.run_jobs() == 1
+    assert await rig.run_jobs("rest") == 1
     assert "time for the next set" in rig.last_text()
 
 

@@ -1,0 +1,66 @@
+"""What a reminder says: today's session, tomorrow's heads-up, or a missed-session nudge."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coaching import DAY_NAMES, reslot_missed
+from handlers import texts
+from models import Reminder, User, WorkoutSession
+from models.profile import kit_for, lift_days_of, week_of
+from models.training_queries import completed_sessions, session_on
+from models.workouts import prescribe, view
+
+LATE_NOTE = texts.LATE_NOTE
+Content = tuple[str, list[tuple[str, str]]]
+
+
+async def _session_view(db: AsyncSession, user: User, row: Reminder):
+    stored = await session_on(db, user.id, row.lift_date)
+    if stored is not None:
+        return view(user, row.lift_date, stored.prescription)
+    completed = await completed_sessions(db, user.id)
+    return view(user, row.lift_date, await prescribe(db, user, row.lift_date, completed))
+
+
+async def render(db: AsyncSession, user: User, row: Reminder) -> Content | None:
+    if row.kind == "lift":
+        session = await _session_view(db, user, row)
+        kit = kit_for(user)
+        lines = [
+            f"{x.exercise.name}: {x.sets} × {x.reps} at {kit.describe(x.exercise, x.weight)}"
+            if x.weight is not None
+            else f"{x.exercise.name}: calibrate"
+            for x in session.lifts
+        ]
+        text = texts.lift_reminder(session.name, session.minutes, lines, session.note)
+        return text, [(texts.OPEN_TODAY, "today:show")]
+    if row.kind == "heads_up":
+        session = await _session_view(db, user, row)
+        return texts.heads_up(session.name, DAY_NAMES[row.lift_date.weekday()]), []
+    return await _missed(db, user, row)
+
+
+async def _missed(db: AsyncSession, user: User, row: Reminder) -> Content | None:
+    """The day after a lift day: nothing if the session was done, else offer a new day."""
+    done = await db.scalar(
+        select(WorkoutSession.id).where(
+            WorkoutSession.user_id == user.id,
+            WorkoutSession.status == "done",
+            WorkoutSession.local_date >= row.lift_date,
+        )
+    )
+    if done is not None:
+        return None
+    day = row.lift_date
+    already_moved = user.moved_to == day
+    reslot = reslot_missed(week_of(user), lift_days_of(user).days, day.weekday(), already_moved)
+    if reslot.day is None:
+        return texts.missed_dropped(reslot.message), []
+    target = day + timedelta(days=reslot.day - day.weekday())
+    missed_name, target_name = DAY_NAMES[day.weekday()], DAY_NAMES[target.weekday()]
+    button = (texts.move_button(target_name), f"reslot:{day.isoformat()}:{target.isoformat()}")
+    return texts.missed_offer(missed_name, target_name), [button]

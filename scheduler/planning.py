@@ -1,0 +1,91 @@
+"""Which reminders a runner should get in the next days, stored as rows with a UTC due time.
+
+Planned for the local days from yesterday to a week ahead, whenever something that decides
+them changes (handlers then set `reminders_planned_until` to None) and on a rolling horizon.
+Rows already claimed or sent are never touched: the (chat, kind, local date) key keeps a
+re-plan from creating a second reminder for the same day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coaching import Phase, race_advice
+from models import Reminder, User
+from models.workouts import is_lift_day, local_today, races_of
+from scheduler.timing import local_to_utc, parse_hhmm
+
+HORIZON_DAYS = 7
+HEADS_UP_AT = time(20, 0)
+
+
+def paused_on(user: User, day: date) -> bool:
+    return not user.active or (user.paused_until is not None and day <= user.paused_until)
+
+
+async def wanted_reminders(db: AsyncSession, user: User, today: date) -> list[dict]:
+    """The reminder rows this runner should have from yesterday to the horizon."""
+    if not user.onboarded or not user.timezone or not user.reminder_time:
+        return []
+    races = await races_of(db, user.id)
+    at = parse_hhmm(user.reminder_time)
+    rows = []
+    for offset in range(-1, HORIZON_DAYS + 1):
+        day = today + timedelta(days=offset)
+        if paused_on(user, day) or not is_lift_day(user, day):
+            continue
+        if race_advice(day, races).phase is Phase.NO_LIFTING:
+            continue
+        moments = [("lift", day, at), ("missed", day + timedelta(days=1), at)]
+        if user.heads_up:
+            moments.append(("heads_up", day - timedelta(days=1), HEADS_UP_AT))
+        for kind, local_date, moment in moments:
+            rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,
+                         "kind": kind, "local_date": local_date, "lift_date": day,
+                         "due_at": local_to_utc(local_date, moment, user.timezone),
+                         "status": "due", "attempts": 0})  # fmt: skip
+    return rows
+
+
+async def plan_user(db: AsyncSession, user: User, now: datetime) -> int:
+    """Replace the runner's not-yet-sent reminders with what their plan says now."""
+    today = local_today(user, now)
+    await db.execute(
+        delete(Reminder).where(
+            Reminder.user_id == user.id,
+            Reminder.status == "due",
+            Reminder.local_date >= today - timedelta(days=1),
+        )
+    )
+    rows = await wanted_reminders(db, user, today)
+    if rows:
+        dialect = db.bind.dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(Reminder).values(rows).on_conflict_do_nothing()
+        await db.execute(statement)
+    user.reminders_planned_until = today + timedelta(days=HORIZON_DAYS)
+    return len(rows)
+
+
+async def users_to_plan(db: AsyncSession, now: datetime, limit: int) -> list[User]:
+    """Runners whose reminders changed or whose horizon is running out (indexed)."""
+    horizon = now.date() + timedelta(days=HORIZON_DAYS - 2)
+    query = (
+        select(User)
+        .where(
+            User.onboarded.is_(True),
+            or_(User.reminders_planned_until.is_(None), User.reminders_planned_until < horizon),
+        )
+        .limit(limit)
+    )
+    return list(await db.scalars(query))
+
+
+def replan(user: User) -> None:
+    """Mark the runner's reminders for re-planning on the scheduler's next tick."""
+    user.reminders_planned_until = None
