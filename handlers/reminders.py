@@ -36,7 +36,7 @@ async def pause(update: Update, context: RunLiftContext) -> None:
             user.active, user.paused_until = False, None
         else:
             user.paused_until = local_today(user, context.now()) + timedelta(weeks=weeks)
-        replan(user)
+        await replan(db, user)
         until = day_text(user.paused_until) if user.paused_until else None
     await reply(update, texts.paused(until))
 
@@ -46,7 +46,7 @@ async def resume(update: Update, context: RunLiftContext) -> None:
     async with context.db() as db:
         user = await current_user(db, update)
         user.active, user.paused_until = True, None
-        replan(user)
+        await replan(db, user)
     await reply(update, texts.RESUMED)
 
 
@@ -59,7 +59,7 @@ async def heads_up(update: Update, context: RunLiftContext) -> None:
     async with context.db() as db:
         user = await current_user(db, update)
         user.heads_up = choice == "on"
-        replan(user)
+        await replan(db, user)
     await reply(update, texts.HEADS_UP_ON if choice == "on" else texts.HEADS_UP_OFF)
 
 
@@ -86,7 +86,7 @@ async def race(update: Update, context: RunLiftContext) -> None:
             return
         day, distance = parsed
         db.add(Race(user_id=user.id, race_date=day, distance=distance.value))
-        replan(user)
+        await replan(db, user)
     await reply(update, texts.race_added(day_text(day), distance.value, texts.TAPER_EXPLAINED))
 
 
@@ -119,7 +119,7 @@ async def remove_race(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.STALE_BUTTON)
             return
         await db.delete(row)
-        replan(user)
+        await replan(db, user)
     await reply(update, texts.race_removed(day_text(row.race_date), row.distance))
 
 
@@ -135,7 +135,7 @@ async def reslot(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.STALE_BUTTON)
             return
         user.moved_from, user.moved_to = date.fromisoformat(missed), target_day
-        replan(user)
+        await replan(db, user)
     await reply(update, texts.reslotted(day_text(target_day)))
 
 

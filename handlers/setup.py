@@ -115,7 +115,7 @@ async def _finish(update: Update, session: AsyncSession, user: User) -> int:
     """Show the whole profile; the first time, mark the runner as set up."""
     intro = "" if user.onboarded else texts.ONBOARDED + "\n\n"
     user.onboarded = True
-    replan(user)
+    await replan(session, user)
     states = await lift_states(session, user.id)
     await reply(update, intro + summary(user, states), _settings_buttons())
     return END
@@ -140,11 +140,13 @@ _EQUIPMENT_WORDS = {
 }  # fmt: skip
 
 
-def _apply(step: str, user: User, text: str) -> tuple[str | None, list[str]]:
+async def _apply(
+    session: AsyncSession, step: str, user: User, text: str
+) -> tuple[str | None, list[str]]:
     """Store the answer to `step`; or return what was expected (and time-zone suggestions)."""
     error, suggestions = _apply_answer(step, user, text)
     if error is None and step in (TIMEZONE, WEEK, REMIND):
-        replan(user)  # the next reminders follow the new week, zone or time
+        await replan(session, user)  # the next reminders follow the new week, zone or time
     return error, suggestions
 
 
@@ -199,7 +201,7 @@ async def _answer(update: Update, context: RunLiftContext, step: str, text: str)
     """Apply a typed or tapped answer for `step`; on bad input say what was expected and stay."""
     async with context.db() as session:
         user = await current_user(session, update)
-        error, suggestions = _apply(step, user, text)
+        error, suggestions = await _apply(session, step, user, text)
         if error:
             await _reply_error(update, error, suggestions)
             return step
@@ -281,7 +283,7 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
                 return await ask(step, update, session, user)
             await reply(update, texts.USAGE[command])
             return END
-        error, suggestions = _apply(step, user, " ".join(context.args))
+        error, suggestions = await _apply(session, step, user, " ".join(context.args))
         if error:
             await _reply_error(update, error + "\n" + texts.USAGE[command], suggestions)
             return END
@@ -319,7 +321,7 @@ async def week_button(update: Update, context: RunLiftContext) -> State:
         user = await current_user(session, update)
         if choice == "done":
             user.week_confirmed = True
-            replan(user)
+            await replan(session, user)
             await query.edit_message_reply_markup(None)
             await reply(update, texts.lift_days_line(lift_days_of(user)))
             return await _next(update, session, user, WEEK)

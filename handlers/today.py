@@ -140,7 +140,7 @@ async def apply_move(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.MOVE_NOWHERE)
             return
         user.moved_from, user.moved_to = today, target
-        replan(user)
+        await replan(db, user)
         workout = await session_on(db, user.id, today)
         if workout is not None and not await entries_of(db, workout.id):
             await db.delete(workout)  # prescribed for today, nothing logged: it moves

@@ -176,7 +176,7 @@ async def record(db: AsyncSession, outcome: Outcome, now: datetime) -> None:
         user = await db.get(User, row.user_id) if row.user_id else None
         if user is not None:
             user.active = False  # they blocked the bot: no more reminders until they return
-            replan(user)
+            await replan(db, user)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:

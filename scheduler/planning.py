@@ -53,16 +53,19 @@ async def wanted_reminders(db: AsyncSession, user: User, today: date) -> list[di
 
 
 async def plan_user(db: AsyncSession, user: User, now: datetime) -> int:
-    """Replace the runner's not-yet-sent reminders with what their plan says now."""
+    """Replace the runner's future reminders with what their plan says now.
+
+    Rows already due stay as they are (after downtime they go out late, within the grace
+    window), and no row is created for a time that has passed: a runner who moves today's
+    reminder to an earlier hour is not sent one "late".
+    """
     today = local_today(user, now)
     await db.execute(
         delete(Reminder).where(
-            Reminder.user_id == user.id,
-            Reminder.status == "due",
-            Reminder.local_date >= today - timedelta(days=1),
+            Reminder.user_id == user.id, Reminder.status == "due", Reminder.due_at > now
         )
     )
-    rows = await wanted_reminders(db, user, today)
+    rows = [row for row in await wanted_reminders(db, user, today) if row["due_at"] >= now]
     if rows:
         dialect = db.bind.dialect.name
         insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
@@ -86,6 +89,8 @@ async def users_to_plan(db: AsyncSession, now: datetime, limit: int) -> list[Use
     return list(await db.scalars(query))
 
 
-def replan(user: User) -> None:
-    """Mark the runner's reminders for re-planning on the scheduler's next tick."""
+async def replan(db: AsyncSession, user: User) -> None:
+    """Something that decides the runner's reminders changed: drop the unsent ones now (even
+    one already due: it was planned on the old settings) and plan again on the next tick."""
+    await db.execute(delete(Reminder).where(Reminder.user_id == user.id, Reminder.status == "due"))
     user.reminders_planned_until = None

@@ -290,3 +290,14 @@ async def test_ten_thousand_reminders_due_in_one_minute_all_go_once_paced(rig):
     chats = [c["chat_id"] for c in rig.calls("sendMessage")]
     assert len(chats) == len(set(chats)) == count
     assert await rig.tick() == 0
+
+
+async def test_moving_todays_reminder_to_an_hour_already_past_sends_nothing_late(rig):
+    await _due_now(rig)
+    rig.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # 10:00 in Berlin, reminder not yet sent
+    await rig.send("/remind 08:00")
+    assert await rig.tick() == 0
+    assert not _lift_messages(rig, ALICE)
+    rig.now = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)  # Thursday 08:00 in Berlin
+    assert await rig.tick() == 1
+    assert "A little late" not in _lift_messages(rig, ALICE)[0]
