@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import RunLiftContext
 from handlers import texts
-from handlers.common import reply
+from handlers.common import pressed_by_owner, reply
 from models.queries import delete_user_data
 
 log = logging.getLogger(__name__)
@@ -46,10 +46,8 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
     """The confirmation button: delete every row about the runner, or keep everything."""
     query = update.callback_query
     _, choice, owner = query.data.split(":")
-    if str(update.effective_user.id) != owner:
-        await query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+    if not await pressed_by_owner(update, owner):
         return
-    await query.answer()
     if choice == "yes":
         async with context.db() as session:
             await delete_user_data(session, update.effective_user.id)

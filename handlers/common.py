@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, ConversationHandler
 
 from bot.context import RunLiftContext
+from handlers import texts
 from models import User
 from models.queries import get_or_create_user
 
@@ -49,9 +50,22 @@ async def current_user(session: AsyncSession, update: Update) -> User:
     return await get_or_create_user(session, sender.id, sender.first_name or "", private_chat)
 
 
-async def answer_callback(update: Update, text: str | None = None, alert: bool = False) -> None:
-    """Stop the button's spinner, optionally with a short notice."""
-    await update.callback_query.answer(text, show_alert=alert)
+async def set_up_runner(session: AsyncSession, update: Update) -> User | None:
+    """The sender if they have finished set-up; otherwise None, after pointing them to /start."""
+    user = await current_user(session, update)
+    if not user.onboarded:
+        await reply(update, texts.NEEDS_SETUP)
+        return None
+    return user
+
+
+async def pressed_by_owner(update: Update, owner: str) -> bool:
+    """Whether the button was pressed by the user it was made for; if not, say so."""
+    if str(update.effective_user.id) != owner:
+        await update.callback_query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+        return False
+    await update.callback_query.answer()
+    return True
 
 
 class Conversation(ConversationHandler):

@@ -9,7 +9,7 @@ from telegram import Update
 from bot.context import RunLiftContext
 from coaching import EXERCISES, Kit, SetEntry, Unit
 from handlers import texts
-from handlers.common import current_user, keyboard, reply
+from handlers.common import current_user, keyboard, pressed_by_owner, reply, set_up_runner
 from handlers.today import day_text
 from models.profile import kit_for, lift_days_of
 from models.training_queries import (
@@ -65,10 +65,8 @@ async def page_history(update: Update, context: RunLiftContext) -> None:
     """Older / Newer: only the runner whose history it is can page it."""
     query = update.callback_query
     _, offset, owner = query.data.split(":")
-    if str(update.effective_user.id) != owner:
-        await query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+    if not await pressed_by_owner(update, owner):
         return
-    await query.answer()
     text, buttons = await _history_page(context, int(owner), max(0, int(offset)))
     await query.edit_message_text(text, reply_markup=keyboard(buttons) if buttons else None)
 
@@ -76,9 +74,8 @@ async def page_history(update: Update, context: RunLiftContext) -> None:
 async def show_plan(update: Update, context: RunLiftContext) -> None:
     """/plan: this week's lift days with each session's lifts and loads."""
     async with context.db() as db:
-        user = await current_user(db, update)
-        if not user.onboarded:
-            await reply(update, texts.NEEDS_SETUP)
+        user = await set_up_runner(db, update)
+        if user is None:
             return
         today = local_today(user, context.now())
         kit = kit_for(user)

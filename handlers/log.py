@@ -38,7 +38,15 @@ from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, pars
 from coaching.progression import implausible_jump
 from coaching.readiness import readiness
 from handlers import texts
-from handlers.common import Conversation, current_user, one_per_row, reply, step_aside, typed_text
+from handlers.common import (
+    Conversation,
+    current_user,
+    one_per_row,
+    reply,
+    set_up_runner,
+    step_aside,
+    typed_text,
+)
 from handlers.today import day_text
 from models import LiftState, User, WorkoutSession
 from models.profile import kit_for, unit_of, week_of
@@ -78,6 +86,11 @@ def _update_draft(user: User, **changes: object) -> dict:
 def _day(user: User, context: RunLiftContext) -> date:
     stored = _draft(user).get("date")
     return date.fromisoformat(stored) if stored else local_today(user, context.now())
+
+
+async def _workout(db: AsyncSession, user: User, context: RunLiftContext) -> WorkoutSession:
+    """The session being logged: the draft's day, or today."""
+    return await open_session(db, user, _day(user, context))
 
 
 def _sets_from_draft(draft: dict) -> list[SetEntry]:
@@ -250,9 +263,8 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
     """/log, /log yesterday, /log squat, /log squat 60x8 60x8 rir2."""
     words = list(context.args or [])
     async with context.db() as db:
-        user = await current_user(db, update)
-        if not user.onboarded:
-            await reply(update, texts.NEEDS_SETUP)
+        user = await set_up_runner(db, update)
+        if user is None:
             return END
         today = local_today(user, context.now())
         day = today
@@ -286,9 +298,8 @@ async def start_from_today(update: Update, context: RunLiftContext) -> State:
     """The "start logging" button under /today: the optional check-in first, once a session."""
     await update.callback_query.answer()
     async with context.db() as db:
-        user = await current_user(db, update)
-        if not user.onboarded:
-            await reply(update, texts.NEEDS_SETUP)
+        user = await set_up_runner(db, update)
+        if user is None:
             return END
         day = local_today(user, context.now())
         user.log_draft = {"date": day.isoformat()}
@@ -311,7 +322,7 @@ async def soreness_answer(update: Update, context: RunLiftContext) -> State:
     answer = update.callback_query.data.removeprefix("sore:")
     async with context.db() as db:
         user = await current_user(db, update)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         if answer == "skip":
             workout.prescription = {**workout.prescription, "checkin": "skipped"}
             return await _ask_pick(update, db, user, workout)
@@ -327,7 +338,7 @@ async def key_run_answer(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         workout.key_run_tomorrow = update.callback_query.data == "keyrun:yes"
         ready = readiness(workout.soreness, workout.key_run_tomorrow)
         prescription = {**workout.prescription, "checkin": "done"}
@@ -348,7 +359,7 @@ async def pick_button(update: Update, context: RunLiftContext) -> State:
     choice = update.callback_query.data.removeprefix("log:")
     async with context.db() as db:
         user = await current_user(db, update)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         if choice == "finish":
             return await _finish(update, db, user, workout)
         if choice == "next" or choice not in EXERCISES:
@@ -366,7 +377,7 @@ async def pick_text(update: Update, context: RunLiftContext) -> State:
             names = [e.name for e in suggest_exercises(typed)]
             await reply(update, texts.unknown_exercise(typed, names))
             return PICK
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         return await _choose(update, db, user, workout, exercise)
 
 
@@ -374,7 +385,7 @@ async def typed_sets(update: Update, context: RunLiftContext) -> State:
     """Sets typed for the chosen exercise."""
     async with context.db() as db:
         user = await current_user(db, update)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         if not _draft(user).get("exercise"):
             return await _ask_pick(update, db, user, workout)
         return await _take_sets(update, db, user, workout, typed_text(update))
@@ -386,7 +397,7 @@ async def as_prescribed(update: Update, context: RunLiftContext) -> State:
     async with context.db() as db:
         user = await current_user(db, update)
         draft = _draft(user)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         planned = planned_lift(workout, draft.get("exercise") or "")
         if planned is None or planned["weight_kg"] is None:
             return await _ask_pick(update, db, user, workout)
@@ -410,7 +421,7 @@ async def rir_answer(update: Update, context: RunLiftContext, text: str | None =
         except InputError:
             await reply(update, texts.BAD_RIR, RIR_BUTTONS)
             return RIR
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         if not _draft(user).get("sets"):
             return await _ask_pick(update, db, user, workout)
         return await _store(update, db, user, workout, rir)
@@ -430,7 +441,7 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
             _update_draft(user, sets=None, rir=None)
             await reply(update, texts.REENTER_SETS)
             return SETS
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         return await _after_sets(update, db, user, workout, _draft(user).get("rir"))
 
 
@@ -443,9 +454,7 @@ async def calibration_answer(update: Update, context: RunLiftContext) -> State:
         draft = _draft(user)
         exercise = EXERCISES.get(draft.get("exercise") or "")
         if exercise is None or "cal_weight" not in draft:
-            return await _ask_pick(
-                update, db, user, await open_session(db, user, _day(user, context))
-            )
+            return await _ask_pick(update, db, user, await _workout(db, user, context))
         weight, step = draft["cal_weight"], draft["cal_step"]
         reps, rir = (7, 0) if answer == "fail" else (8, int(answer))
         kit = kit_for(user)
@@ -454,7 +463,7 @@ async def calibration_answer(update: Update, context: RunLiftContext) -> State:
         if not result.done:
             _update_draft(user, sets=sets, cal_weight=result.weight, cal_step=step + 1)
             return await _ask_calibration(update, user, exercise, step + 1, result.weight)
-        workout = await open_session(db, user, _day(user, context))
+        workout = await _workout(db, user, context)
         entries = [SetEntry(w, r, Unit(u)) for w, r, u in sets]
         logged = await record_exercise(db, user, workout, exercise, entries, rir, _source(update),
                                        calibrated_weight=result.weight)  # fmt: skip
@@ -481,11 +490,10 @@ async def _finish(update: Update, db: AsyncSession, user: User, workout: Workout
 async def done(update: Update, context: RunLiftContext) -> State:
     """/done: finish today's session with a summary and the next loads."""
     async with context.db() as db:
-        user = await current_user(db, update)
-        if not user.onboarded:
-            await reply(update, texts.NEEDS_SETUP)
+        user = await set_up_runner(db, update)
+        if user is None:
             return END
-        return await _finish(update, db, user, await open_session(db, user, _day(user, context)))
+        return await _finish(update, db, user, await _workout(db, user, context))
 
 
 async def cancel(update: Update, context: RunLiftContext) -> State:

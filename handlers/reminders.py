@@ -11,7 +11,7 @@ from telegram import Update
 from bot.context import RunLiftContext
 from coaching import Distance
 from handlers import texts
-from handlers.common import current_user, one_per_row, reply
+from handlers.common import current_user, one_per_row, pressed_by_owner, reply
 from handlers.today import day_text, show_today
 from models import Race
 from models.workouts import local_today
@@ -108,10 +108,8 @@ async def remove_race(update: Update, context: RunLiftContext) -> None:
     """A remove button: only the runner whose race it is."""
     query = update.callback_query
     _, _, race_id, owner = query.data.split(":")
-    if str(update.effective_user.id) != owner:
-        await query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+    if not await pressed_by_owner(update, owner):
         return
-    await query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
         row = await db.get(Race, int(race_id))

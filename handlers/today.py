@@ -10,7 +10,7 @@ from bot.context import RunLiftContext
 from coaching import DAY_NAMES, EXERCISES, Equipment, swap_options
 from coaching.taper import legal_days_after
 from handlers import texts
-from handlers.common import current_user, one_per_row, reply
+from handlers.common import current_user, one_per_row, reply, set_up_runner
 from models import User
 from models.profile import kit_for, lift_days_of, week_of
 from models.training_queries import completed_sessions, entries_of, session_on
@@ -38,9 +38,8 @@ def day_text(day: date) -> str:
 async def show_today(update: Update, context: RunLiftContext) -> None:
     """/today: the session in one message on a lift day; otherwise when the next one is."""
     async with context.db() as db:
-        user = await current_user(db, update)
-        if not user.onboarded:
-            await reply(update, texts.NEEDS_SETUP)
+        user = await set_up_runner(db, update)
+        if user is None:
             return
         today = local_today(user, context.now())
         if not is_lift_day(user, today):
