@@ -30,6 +30,7 @@ from bot.dedupe import drop_repeats
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
 from handlers import account, history, reminders, texts, today
+from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
 from models import Database
@@ -37,7 +38,8 @@ from scheduler import schedule_reminders
 
 log = logging.getLogger(__name__)
 
-DEDUPE_GROUP, SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP, PERSISTENCE_GROUP = -1, 0, 1, 2, 99
+DEDUPE_GROUP, OWNER_GROUP, SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = -2, -1, 0, 1, 2
+PERSISTENCE_GROUP = 99
 SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "deletedata"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
@@ -78,13 +80,15 @@ def build_application(
 def register_handlers(application: Application) -> None:
     """Every handler of the bot, in the order they are tried.
 
-    Groups: repeats are dropped first; the two conversations come next, each in its own group
+    Groups: repeats are dropped first, then presses of another member's button; the two
+    conversations come next, each in its own group
     so that one can step aside when the other's command arrives; then single commands and
     buttons; catch-alls last (quiet when a conversation took the update); finally the
     conversation states are stored.
     """
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handler(TypeHandler(Update, drop_repeats), group=DEDUPE_GROUP)
+    application.add_handler(CallbackQueryHandler(refuse_others), group=OWNER_GROUP)
     application.add_handler(build_setup_conversation(LOG_COMMANDS), group=SETUP_GROUP)
     application.add_handler(build_log_conversation(SETUP_COMMANDS), group=LOG_GROUP)
     application.add_handlers(
@@ -93,25 +97,27 @@ def register_handlers(application: Application) -> None:
             CommandHandler(["start", "settings"], account.private_only, filters=groups),
             CommandHandler("deletedata", account.ask_delete, filters=private),
             CommandHandler("deletedata", account.private_only, filters=groups),
-            CallbackQueryHandler(account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+$"),
+            CallbackQueryHandler(
+                account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+(\|\d+)?$"
+            ),
             CommandHandler("today", today.show_today),
-            CallbackQueryHandler(today.choose_swap, pattern=r"^today:swap$"),
+            CallbackQueryHandler(today.choose_swap, pattern=r"^today:swap(\|\d+)?$"),
             CallbackQueryHandler(today.choose_swap_target, pattern=r"^swap:"),
             CallbackQueryHandler(today.apply_swap, pattern=r"^swapto:"),
-            CallbackQueryHandler(today.choose_move, pattern=r"^today:move$"),
+            CallbackQueryHandler(today.choose_move, pattern=r"^today:move(\|\d+)?$"),
             CallbackQueryHandler(today.apply_move, pattern=r"^move:"),
             CommandHandler("history", history.show_history),
-            CallbackQueryHandler(history.page_history, pattern=r"^hist:\d+:-?\d+$"),
+            CallbackQueryHandler(history.page_history, pattern=r"^hist:\d+:-?\d+(\|\d+)?$"),
             CommandHandler("plan", history.show_plan),
             CommandHandler("undo", history.undo),
-            CallbackQueryHandler(history.start_rest, pattern=r"^rest:start$"),
+            CallbackQueryHandler(history.start_rest, pattern=r"^rest:start(\|\d+)?$"),
             CommandHandler("pause", reminders.pause),
             CommandHandler("resume", reminders.resume),
             CommandHandler("headsup", reminders.heads_up),
             CommandHandler("race", reminders.race),
-            CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+$"),
-            CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+$"),
-            CallbackQueryHandler(reminders.open_today, pattern=r"^today:show$"),
+            CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+(\|\d+)?$"),
+            CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+(\|\d+)?$"),
+            CallbackQueryHandler(reminders.open_today, pattern=r"^today:show(\|\d+)?$"),
             CommandHandler("cancel", account.nothing_to_cancel),
             CallbackQueryHandler(account.stale_button),
             MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood),

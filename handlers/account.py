@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import RunLiftContext
 from handlers import texts
-from handlers.common import pressed_by_owner, reply
+from handlers.common import button_data, pressed_by_owner, reply
 from models.queries import delete_user_data
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ async def ask_delete(update: Update, context: RunLiftContext) -> None:
 async def confirm_delete(update: Update, context: RunLiftContext) -> None:
     """The confirmation button: delete every row about the runner, or keep everything."""
     query = update.callback_query
-    _, choice, owner = query.data.split(":")
+    _, choice, owner = button_data(update).split(":")
     if not await pressed_by_owner(update, owner):
         return
     if choice == "yes":

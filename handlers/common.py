@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import Application, ConversationHandler
+from telegram.ext import Application, ApplicationHandlerStop, ConversationHandler
 
 from bot.context import RunLiftContext
 from handlers import texts
@@ -16,11 +16,33 @@ from models.queries import get_or_create_user
 
 Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
+# In groups, a button is signed with the id of the member it was made for ("rir:3|101"): only
+# that member may press it (see `refuse_others`), and handlers read it with `button_data`.
+OWNER_MARK = "|"
 
-def keyboard(rows: Buttons) -> InlineKeyboardMarkup:
+
+def keyboard(rows: Buttons, owner: int | None = None) -> InlineKeyboardMarkup:
+    mark = f"{OWNER_MARK}{owner}" if owner is not None else ""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+        [
+            [InlineKeyboardButton(label, callback_data=data + mark) for label, data in row]
+            for row in rows
+        ]
     )
+
+
+def button_data(update: Update) -> str:
+    """The pressed button's data, without its owner mark."""
+    return update.callback_query.data.split(OWNER_MARK)[0]
+
+
+async def refuse_others(update: Update, context: RunLiftContext) -> None:
+    """A signed button pressed by someone else: tell them, and let nothing else happen."""
+    data = update.callback_query.data or ""
+    _, mark, owner = data.partition(OWNER_MARK)
+    if mark and owner != str(update.effective_user.id):
+        await update.callback_query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)
+        raise ApplicationHandlerStop
 
 
 def one_per_row(buttons: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -28,8 +50,10 @@ def one_per_row(buttons: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]
 
 
 async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Message:
-    """Send `text` (HTML) to the chat the update came from."""
-    markup = keyboard(buttons) if buttons else None
+    """Send `text` (HTML) to the chat the update came from; in a group, buttons are signed for
+    the member who caused the update."""
+    owner = None if is_private(update) else update.effective_user.id
+    markup = keyboard(buttons, owner) if buttons else None
     return await update.effective_chat.send_message(text, reply_markup=markup)
 
 

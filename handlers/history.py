@@ -9,7 +9,14 @@ from telegram import Update
 from bot.context import RunLiftContext
 from coaching import EXERCISES, Kit, SetEntry, Unit
 from handlers import texts
-from handlers.common import current_user, keyboard, pressed_by_owner, reply, set_up_runner
+from handlers.common import (
+    button_data,
+    current_user,
+    keyboard,
+    pressed_by_owner,
+    reply,
+    set_up_runner,
+)
 from handlers.today import day_text
 from models.profile import kit_for, lift_days_of
 from models.training_queries import (
@@ -64,7 +71,7 @@ async def show_history(update: Update, context: RunLiftContext) -> None:
 async def page_history(update: Update, context: RunLiftContext) -> None:
     """Older / Newer: only the runner whose history it is can page it."""
     query = update.callback_query
-    _, offset, owner = query.data.split(":")
+    _, offset, owner = button_data(update).split(":")
     if not await pressed_by_owner(update, owner):
         return
     text, buttons = await _history_page(context, int(owner), max(0, int(offset)))

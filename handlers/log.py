@@ -40,6 +40,7 @@ from coaching.readiness import readiness
 from handlers import texts
 from handlers.common import (
     Conversation,
+    button_data,
     current_user,
     one_per_row,
     reply,
@@ -319,7 +320,7 @@ async def start_from_today(update: Update, context: RunLiftContext) -> State:
 async def soreness_answer(update: Update, context: RunLiftContext) -> State:
     """Leg soreness tapped (or the check-in skipped)."""
     await update.callback_query.answer()
-    answer = update.callback_query.data.removeprefix("sore:")
+    answer = button_data(update).removeprefix("sore:")
     async with context.db() as db:
         user = await current_user(db, update)
         workout = await _workout(db, user, context)
@@ -339,7 +340,7 @@ async def key_run_answer(update: Update, context: RunLiftContext) -> State:
     async with context.db() as db:
         user = await current_user(db, update)
         workout = await _workout(db, user, context)
-        workout.key_run_tomorrow = update.callback_query.data == "keyrun:yes"
+        workout.key_run_tomorrow = button_data(update) == "keyrun:yes"
         ready = readiness(workout.soreness, workout.key_run_tomorrow)
         prescription = {**workout.prescription, "checkin": "done"}
         if ready.sets_per_lift is not None:
@@ -356,7 +357,7 @@ async def key_run_answer(update: Update, context: RunLiftContext) -> State:
 async def pick_button(update: Update, context: RunLiftContext) -> State:
     """An exercise tapped (or Next exercise / Finish)."""
     await update.callback_query.answer()
-    choice = update.callback_query.data.removeprefix("log:")
+    choice = button_data(update).removeprefix("log:")
     async with context.db() as db:
         user = await current_user(db, update)
         workout = await _workout(db, user, context)
@@ -413,7 +414,7 @@ async def rir_answer(update: Update, context: RunLiftContext, text: str | None =
     """The last set's reps in reserve, tapped or typed: store the exercise."""
     if text is None:
         await update.callback_query.answer()
-        text = update.callback_query.data.removeprefix("rir:")
+        text = button_data(update).removeprefix("rir:")
     async with context.db() as db:
         user = await current_user(db, update)
         try:
@@ -437,7 +438,7 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
-        if update.callback_query.data == "jump:no" or not _draft(user).get("sets"):
+        if button_data(update) == "jump:no" or not _draft(user).get("sets"):
             _update_draft(user, sets=None, rir=None)
             await reply(update, texts.REENTER_SETS)
             return SETS
@@ -448,7 +449,7 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
 async def calibration_answer(update: Update, context: RunLiftContext) -> State:
     """One calibration set reported: the next, heavier set, or the working weight found."""
     await update.callback_query.answer()
-    answer = update.callback_query.data.removeprefix("rir:")
+    answer = button_data(update).removeprefix("rir:")
     async with context.db() as db:
         user = await current_user(db, update)
         draft = _draft(user)
@@ -512,7 +513,7 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
         return Conversation(
             entry_points=[
                 CommandHandler("log", start_log),
-                CallbackQueryHandler(start_from_today, pattern=r"^today:log$"),
+                CallbackQueryHandler(start_from_today, pattern=r"^today:log(\|\d+)?$"),
                 CommandHandler("done", done),
             ],
             states={
@@ -524,11 +525,11 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
                 ],
                 SETS: [
                     MessageHandler(TEXT, typed_sets),
-                    CallbackQueryHandler(as_prescribed, pattern=r"^log:prescribed$"),
+                    CallbackQueryHandler(as_prescribed, pattern=r"^log:prescribed(\|\d+)?$"),
                     CallbackQueryHandler(pick_button, pattern=r"^log:"),
                 ],
                 RIR: [
-                    CallbackQueryHandler(rir_answer, pattern=r"^rir:\d+$"),
+                    CallbackQueryHandler(rir_answer, pattern=r"^rir:\d+(\|\d+)?$"),
                     MessageHandler(TEXT, rir_text),
                 ],
                 CONFIRM: [CallbackQueryHandler(confirm_jump, pattern=r"^jump:")],

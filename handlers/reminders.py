@@ -11,7 +11,7 @@ from telegram import Update
 from bot.context import RunLiftContext
 from coaching import Distance
 from handlers import texts
-from handlers.common import current_user, one_per_row, pressed_by_owner, reply
+from handlers.common import button_data, current_user, one_per_row, pressed_by_owner, reply
 from handlers.today import day_text, show_today
 from models import Race
 from models.workouts import local_today
@@ -106,8 +106,7 @@ async def _list_races(update: Update, db, user_id: int) -> None:
 
 async def remove_race(update: Update, context: RunLiftContext) -> None:
     """A remove button: only the runner whose race it is."""
-    query = update.callback_query
-    _, _, race_id, owner = query.data.split(":")
+    _, _, race_id, owner = button_data(update).split(":")
     if not await pressed_by_owner(update, owner):
         return
     async with context.db() as db:
@@ -125,7 +124,7 @@ async def reslot(update: Update, context: RunLiftContext) -> None:
     """The missed-session nudge's button: the session moves (once) to the offered day."""
     query = update.callback_query
     await query.answer()
-    _, missed, target = query.data.split(":")
+    _, missed, target = button_data(update).split(":")
     async with context.db() as db:
         user = await current_user(db, update)
         target_day = date.fromisoformat(target)

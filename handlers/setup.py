@@ -24,6 +24,7 @@ from handlers import texts
 from handlers.common import (
     Buttons,
     Conversation,
+    button_data,
     current_user,
     is_private,
     keyboard,
@@ -243,7 +244,7 @@ async def show_settings(update: Update, context: RunLiftContext) -> State:
 async def edit_part(update: Update, context: RunLiftContext) -> State:
     """A settings button: ask that part again (for loads, first which lift)."""
     await update.callback_query.answer()
-    part = update.callback_query.data.removeprefix("set:")
+    part = button_data(update).removeprefix("set:")
     async with context.db() as session:
         user = await current_user(session, update)
         if part != LOADS:
@@ -262,7 +263,7 @@ async def edit_part(update: Update, context: RunLiftContext) -> State:
 async def edit_load(update: Update, context: RunLiftContext) -> State:
     """A lift chosen from the starting-loads list: ask for a recent set."""
     await update.callback_query.answer()
-    exercise = EXERCISES.get(update.callback_query.data.removeprefix("setload:"))
+    exercise = EXERCISES.get(button_data(update).removeprefix("setload:"))
     if exercise is None:
         return END
     async with context.db() as session:
@@ -307,7 +308,7 @@ async def typed_answer(update: Update, context: RunLiftContext, step: str) -> St
 async def button_answer(update: Update, context: RunLiftContext) -> State:
     """A tapped answer: units:kg, tz:Europe/Berlin, remind:07:30, equip:gym."""
     await update.callback_query.answer()
-    prefix, _, value = update.callback_query.data.partition(":")
+    prefix, _, value = button_data(update).partition(":")
     step = {"units": UNITS, "tz": TIMEZONE, "remind": REMIND, "equip": EQUIPMENT}[prefix]
     return await _answer(update, context, step, value)
 
@@ -316,7 +317,7 @@ async def week_button(update: Update, context: RunLiftContext) -> State:
     """A weekday tapped (cycle its run type) or Done."""
     query = update.callback_query
     await query.answer()
-    choice = query.data.removeprefix("week:")
+    choice = button_data(update).removeprefix("week:")
     async with context.db() as session:
         user = await current_user(session, update)
         if choice == "done":
@@ -380,7 +381,7 @@ async def load_calibrate(update: Update, context: RunLiftContext) -> State:
     async with context.db() as session:
         user = await current_user(session, update)
         missing = missing_lifts(user, await lift_states(session, user.id))
-        for exercise in missing if query.data == "loads:all" else missing[:1]:
+        for exercise in missing if button_data(update) == "loads:all" else missing[:1]:
             await set_lift_state(session, user.id, exercise.key, None, "calibration")
         return await _ask_next_load(update, session, user)
 

@@ -10,7 +10,7 @@ from bot.context import RunLiftContext
 from coaching import DAY_NAMES, EXERCISES, Equipment, swap_options
 from coaching.taper import legal_days_after
 from handlers import texts
-from handlers.common import current_user, one_per_row, reply, set_up_runner
+from handlers.common import button_data, current_user, one_per_row, reply, set_up_runner
 from models import User
 from models.profile import kit_for, lift_days_of, week_of
 from models.training_queries import completed_sessions, entries_of, session_on
@@ -78,7 +78,7 @@ async def choose_swap(update: Update, context: RunLiftContext) -> None:
 async def choose_swap_target(update: Update, context: RunLiftContext) -> None:
     """An exercise to swap: the same-pattern lifts the runner's equipment allows."""
     await update.callback_query.answer()
-    exercise = EXERCISES.get(update.callback_query.data.removeprefix("swap:"))
+    exercise = EXERCISES.get(button_data(update).removeprefix("swap:"))
     if exercise is None:
         return
     async with context.db() as db:
@@ -94,7 +94,7 @@ async def choose_swap_target(update: Update, context: RunLiftContext) -> None:
 async def apply_swap(update: Update, context: RunLiftContext) -> None:
     """Swap chosen: from now on, and today's session if nothing is logged in it yet."""
     await update.callback_query.answer()
-    _, old_key, new_key = update.callback_query.data.split(":")
+    _, old_key, new_key = button_data(update).split(":")
     old, new = EXERCISES.get(old_key), EXERCISES.get(new_key)
     if old is None or new is None or new.pattern is not old.pattern:
         return
@@ -130,7 +130,7 @@ async def choose_move(update: Update, context: RunLiftContext) -> None:
 async def apply_move(update: Update, context: RunLiftContext) -> None:
     """A day chosen: today's session happens then instead."""
     await update.callback_query.answer()
-    target = date.fromisoformat(update.callback_query.data.removeprefix("move:"))
+    target = date.fromisoformat(button_data(update).removeprefix("move:"))
     async with context.db() as db:
         user = await current_user(db, update)
         today = local_today(user, context.now())

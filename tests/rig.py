@@ -83,7 +83,11 @@ class Rig:
             for message in reversed(self.api.sent_to(chat_id)):
                 for row in message.buttons:
                     for button in row:
-                        if matches(button["text"]) and "callback_data" in button:
+                        data = button.get("callback_data", "")
+                        _, mark, owner = data.partition("|")
+                        if mark and owner != str(user.id):
+                            continue  # signed for another member: not theirs to press
+                        if matches(button["text"]) and data:
                             data = self.updates.press(user, message, button["callback_data"])
                             return await self.deliver(data)
         raise AssertionError(f"no button labelled {label!r} in chat {chat_id}")
