@@ -16,6 +16,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -29,7 +30,7 @@ from bot.context import DATABASE_KEY, RunLiftContext
 from bot.dedupe import drop_repeats
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, history, reminders, texts, today
+from handlers import account, group_reminders, groups, history, reminders, texts, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
@@ -86,7 +87,7 @@ def register_handlers(application: Application) -> None:
     buttons; catch-alls last (quiet when a conversation took the update); finally the
     conversation states are stored.
     """
-    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    private, in_groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handler(TypeHandler(Update, drop_repeats), group=DEDUPE_GROUP)
     application.add_handler(CallbackQueryHandler(refuse_others), group=OWNER_GROUP)
     application.add_handler(build_setup_conversation(LOG_COMMANDS), group=SETUP_GROUP)
@@ -94,9 +95,9 @@ def register_handlers(application: Application) -> None:
     application.add_handlers(
         [
             CommandHandler("help", account.show_help),
-            CommandHandler(["start", "settings"], account.private_only, filters=groups),
+            CommandHandler(["start", "settings"], account.private_only, filters=in_groups),
             CommandHandler("deletedata", account.ask_delete, filters=private),
-            CommandHandler("deletedata", account.private_only, filters=groups),
+            CommandHandler("deletedata", account.private_only, filters=in_groups),
             CallbackQueryHandler(
                 account.confirm_delete, pattern=r"^delete:(yes|no):-?\d+(\|\d+)?$"
             ),
@@ -118,6 +119,15 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+(\|\d+)?$"),
             CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+(\|\d+)?$"),
             CallbackQueryHandler(reminders.open_today, pattern=r"^today:show(\|\d+)?$"),
+            CommandHandler("join", groups.join),
+            CommandHandler("leave", groups.leave),
+            CommandHandler("share", groups.share),
+            CommandHandler("groupsetup", groups.group_setup),
+            CommandHandler("board", groups.show_board),
+            CommandHandler("team", groups.show_team),
+            CallbackQueryHandler(group_reminders.done_as_prescribed, pattern=r"^gdone:"),
+            ChatMemberHandler(groups.bot_added, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated),
             CommandHandler("cancel", account.nothing_to_cancel),
             CallbackQueryHandler(account.stale_button),
             MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood),

@@ -17,6 +17,7 @@ from handlers.common import (
     reply,
     set_up_runner,
 )
+from handlers.groups import send_numbers
 from handlers.today import day_text
 from models.profile import kit_for, lift_days_of
 from models.training_queries import (
@@ -65,7 +66,9 @@ async def _history_page(context: RunLiftContext, user_id: int, offset: int) -> t
 async def show_history(update: Update, context: RunLiftContext) -> None:
     """/history: the last sessions, newest first, five at a time."""
     text, buttons = await _history_page(context, update.effective_user.id, 0)
-    await reply(update, text, buttons or None)
+    async with context.db() as db:
+        user = await current_user(db, update)
+        await send_numbers(update, db, user, text, buttons or None)
 
 
 async def page_history(update: Update, context: RunLiftContext) -> None:
@@ -100,7 +103,7 @@ async def show_plan(update: Update, context: RunLiftContext) -> None:
             parts.append(texts.plan_day(day_text(day), session.name, lifts, done))
         if len(parts) == 1:
             parts.append(texts.PLAN_NO_DAYS)
-    await reply(update, "\n\n".join(parts))
+        await send_numbers(update, db, user, "\n\n".join(parts))
 
 
 def _planned_line(kit: Kit, lift: PlannedLift) -> str:

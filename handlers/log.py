@@ -48,6 +48,7 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
+from handlers.groups import numbers_here, send_numbers
 from handlers.today import day_text
 from models import LiftState, User, WorkoutSession
 from models.profile import kit_for, unit_of, week_of
@@ -134,7 +135,8 @@ async def _choose(
     _update_draft(user, exercise=exercise.key, sets=None, rir=None)
     prescribed = _prescribed_text(user, planned, exercise)
     buttons = [[(texts.AS_PRESCRIBED, "log:prescribed")]] if prescribed else None
-    await reply(update, texts.ask_sets(exercise.name, prescribed), buttons)
+    shown = prescribed if await numbers_here(update, db, user) else None
+    await reply(update, texts.ask_sets(exercise.name, shown), buttons)
     return SETS
 
 
@@ -186,13 +188,14 @@ async def _confirm(
     for record in logged.records:
         shown = f"{exercise.name} {format_weight(record.weight, kit.unit)} × {record.reps}"
         text += "\n" + texts.record_line(record.kind, shown)
+    rest = [[(texts.REST_BUTTON, "rest:start")]]
     if logged.finished:
-        await reply(update, text, [[(texts.REST_BUTTON, "rest:start")]])
-        await reply(update, await _summary(db, user, workout))
+        await send_numbers(
+            update, db, user, text + "\n\n" + await _summary(db, user, workout), rest
+        )
         return END
-    buttons = [[(texts.REST_BUTTON, "rest:start"), (texts.NEXT_EXERCISE, "log:next")],
-               [(texts.FINISH, "log:finish")]]  # fmt: skip
-    await reply(update, text, buttons)
+    onwards = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
+    await send_numbers(update, db, user, text, rest, onwards)
     return PICK
 
 
@@ -470,8 +473,8 @@ async def calibration_answer(update: Update, context: RunLiftContext) -> State:
                                        calibrated_weight=result.weight)  # fmt: skip
         _update_draft(user, exercise=None, sets=None, cal_weight=None, cal_step=None)
         await db.commit()
-        await reply(update, texts.calibrated(exercise.name, kit.describe(exercise, result.weight),
-                                             result.reason))  # fmt: skip
+        shown = kit.describe(exercise, result.weight)
+        await send_numbers(update, db, user, texts.calibrated(exercise.name, shown, result.reason))
         if logged.finished:
             await reply(update, await _summary(db, user, workout))
             return END
@@ -484,7 +487,7 @@ async def _finish(update: Update, db: AsyncSession, user: User, workout: Workout
         return END
     await finish_session(db, user, workout)
     user.log_draft = None
-    await reply(update, await _summary(db, user, workout))
+    await send_numbers(update, db, user, await _summary(db, user, workout))
     return END
 
 

@@ -33,6 +33,7 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
+from handlers.groups import join_from_link
 from handlers.profile import load_lines, summary
 from models import User
 from models.profile import kit_for, lift_days_of, missing_lifts, unit_of
@@ -218,6 +219,11 @@ async def start(update: Update, context: RunLiftContext) -> State:
     """/start: a new runner begins (or resumes) set-up; a set-up runner sees the profile."""
     async with context.db() as session:
         user = await current_user(session, update)
+        payload = context.args[0] if context.args else ""
+        if payload.startswith("join_"):  # the deep link from /join in a group
+            title = await join_from_link(session, user, payload)
+            if title is not None:
+                await reply(update, texts.joined_privately(title))
         if user.onboarded:
             states = await lift_states(session, user.id)
             text = texts.welcome_back(user.first_name) + "\n\n" + summary(user, states)

@@ -570,3 +570,95 @@ TAPER_EXPLAINED = (
     "weight, lower body stops a week or so before, race week is lift-free, and the week after "
     "is about 20 % lighter."
 )
+
+
+# --- groups ----------------------------------------------------------------------------------
+
+GROUP_INTRO = (
+    "Hi! I'm RunLift, a strength coach for runners: two short, heavy sessions a week, fitted "
+    "around each member's running. Send /join to take part (your numbers stay private unless "
+    "you /share on). Admins: /groupsetup sets the group's reminder time. /help lists the rest."
+)
+SET_UP_FIRST = "Set up in a private chat first (two minutes), then you're in."
+SET_UP_BUTTON = "Set up privately"
+NOT_A_MEMBER = "You're not in this group's programme: /join first."
+LEFT_GROUP = "{name} left the group's programme."
+SHARE_ON = "Your loads and numbers now show in this group."
+SHARE_OFF = "Your loads and numbers stay private again (only adherence shows here)."
+BAD_SHARE = "Use <code>/share on</code> or <code>/share off</code>."
+SENT_PRIVATELY = "📬 {name}, I sent the details to our private chat."
+START_PRIVATE_FIRST = "{name}, open a private chat with me first so I can send you your numbers."
+ONLY_ADMINS = "Only the group's admins can do that."
+POST_AS_YOURSELF = "Please send that as yourself, not as a channel."
+GROUP_ONLY = "That command works in a group chat."
+NO_MEMBERS = "Nobody has joined yet: /join."
+
+
+def joined(name: str, title: str) -> str:
+    return f"{escape(name)} joined {escape(title) or 'the group'}'s programme. 💪"
+
+
+def joined_privately(title: str) -> str:
+    return f"You're in {escape(title) or 'the group'}'s programme. Let's finish setting you up."
+
+
+def group_settings(title: str, zone: str | None, at: str | None, days: str, summary: str) -> str:
+    return (
+        f"<b>{escape(title) or 'This group'}</b>\n"
+        f"Reminder: {escape(at or 'not set')} ({escape(zone or 'time zone not set')})\n"
+        f"Lift days: {escape(days)}\nWeekly summary: {escape(summary)}\n\n"
+        "Admins change it with:\n<code>/groupsetup time 07:00</code>\n"
+        "<code>/groupsetup timezone Europe/Berlin</code>\n"
+        "<code>/groupsetup days own</code> (each member's own days) or "
+        "<code>/groupsetup days tue fri</code>\n<code>/groupsetup summary on sun</code> or "
+        "<code>/groupsetup summary off</code>"
+    )
+
+
+BAD_GROUP_SETUP = "I couldn't read that. Send /groupsetup to see the forms it takes."
+
+
+def group_reminder(mentions: str, names: str) -> str:
+    return (
+        f"🏋️ Lift day for {mentions}! Your sessions are in /today. Tap your button when done "
+        f"as prescribed, or /log what you did.\n<i>{escape(names)}</i>"
+    )
+
+
+def done_button(name: str) -> str:
+    return f"✅ {name}: done as prescribed"
+
+
+def group_done(name: str, lifts: str) -> str:
+    return f"✅ {escape(name)} did today's session as prescribed ({escape(lifts)})."
+
+
+ALREADY_LOGGED_TODAY = "Already logged: nothing added twice."
+CALIBRATE_FIRST = "Some lifts still need calibrating: /log them in our private chat."
+
+
+def board(title: str, week: str, lines: Sequence[str]) -> str:
+    body = "\n".join(lines) or NO_MEMBERS
+    return f"<b>{escape(title) or 'This group'}: {escape(week)}</b>\n{body}"
+
+
+def board_line(name: str, done: int, planned: int, streak: int, progress: str, loads: str) -> str:
+    tick = " ✅" if planned and done >= planned else ""
+    extra = f" · {escape(loads)}" if loads else ""
+    return (
+        f"{escape(name)}: {done}/{planned}{tick} · streak {streak} wk · e1RM {escape(progress)}"
+        f"{extra}"
+    )
+
+
+def team(title: str, lines: Sequence[str]) -> str:
+    return f"<b>Team view: {escape(title) or 'group'}</b>\n" + ("\n".join(lines) or NO_MEMBERS)
+
+
+def team_line(name: str, last: str, done: int, planned: int, flags: Sequence[str]) -> str:
+    flagged = (" ⚠️ " + "; ".join(flags)) if flags else ""
+    return f"• {escape(name)}: last session {escape(last)} · 4 weeks {done}/{planned}{flagged}"
+
+
+TEAM_SENT = "📬 Sent the team view to your private chat."
+SLOW_DOWN = "Slow down a little, please: I'll answer again in a minute."

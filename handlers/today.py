@@ -11,6 +11,7 @@ from coaching import DAY_NAMES, EXERCISES, Equipment, swap_options
 from coaching.taper import legal_days_after
 from handlers import texts
 from handlers.common import button_data, current_user, one_per_row, reply, set_up_runner
+from handlers.groups import send_numbers
 from models import User
 from models.profile import kit_for, lift_days_of, week_of
 from models.training_queries import completed_sessions, entries_of, session_on
@@ -50,7 +51,8 @@ async def show_today(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.SESSION_DONE_TODAY)
             return
         session = view(user, today, workout.prescription)
-        await reply(update, texts.session_text(session, kit_for(user)), SESSION_BUTTONS)
+        await send_numbers(update, db, user, texts.session_text(session, kit_for(user)),
+                           SESSION_BUTTONS)  # fmt: skip
 
 
 async def _show_rest_day(update: Update, db, user: User, today: date) -> None:

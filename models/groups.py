@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, String, func
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime
@@ -19,6 +19,9 @@ class Group(Base):
     reminder_time: Mapped[str | None] = mapped_column(String(5))
     fixed_days: Mapped[list[int] | None] = mapped_column(JSON)  # None: members' own days
     weekly_summary: Mapped[bool] = mapped_column(Boolean, default=True)
+    summary_day: Mapped[int] = mapped_column(Integer, default=6)  # Monday = 0: Sunday
+    introduced: Mapped[bool] = mapped_column(Boolean, default=False)
+    reminders_planned_until: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
 

@@ -59,8 +59,8 @@ class ExerciseEntry(Base):
     """One exercise logged in a session, with the lift state it replaced (for /undo)."""
 
     __tablename__ = "exercise_entries"
-    # The same Telegram update handled twice must store once.
-    __table_args__ = (UniqueConstraint("user_id", "source_update_id"),)
+    # The same Telegram update handled twice must store once (one update may log several lifts).
+    __table_args__ = (UniqueConstraint("user_id", "source_update_id", "exercise"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(

@@ -39,10 +39,12 @@ async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
 
 
 async def entry_from_update(
-    session: AsyncSession, user_id: int, update_id: int
+    session: AsyncSession, user_id: int, update_id: int, exercise: str
 ) -> ExerciseEntry | None:
     query = select(ExerciseEntry).where(
-        ExerciseEntry.user_id == user_id, ExerciseEntry.source_update_id == update_id
+        ExerciseEntry.user_id == user_id,
+        ExerciseEntry.source_update_id == update_id,
+        ExerciseEntry.exercise == exercise,
     )
     return await session.scalar(query)
 

@@ -257,7 +257,7 @@ async def record_exercise(
 ) -> Logged:
     """Store one exercise's sets and move its lift state on; the same update stores once."""
     chat_id, update_id, message_id = source
-    duplicate = await entry_from_update(db, user.id, update_id)
+    duplicate = await entry_from_update(db, user.id, update_id, exercise.key)
     if duplicate is not None:
         return Logged(duplicate, list(sets), None, [], True, workout.status == "done")
     unit = unit_of(user)

@@ -23,9 +23,10 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import RunLiftContext
-from models import Reminder, User
+from models import Group, Reminder, User
+from models.group_queries import move_group
 from scheduler import messages
-from scheduler.planning import plan_user, replan, users_to_plan
+from scheduler.planning import groups_to_plan, plan_group, plan_user, replan, users_to_plan
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ async def run_tick(context: RunLiftContext) -> int:
     async with context.db() as db:
         for user in await users_to_plan(db, now, PLAN_PER_TICK):
             await plan_user(db, user, now)
+        for group in await groups_to_plan(db, now, PLAN_PER_TICK):
+            await plan_group(db, group, now)
     async with context.db() as db:
         await db.execute(
             update(Reminder)
@@ -120,8 +123,12 @@ class Outcome:
 
 async def prepare(db: AsyncSession, row_id: int, now: datetime) -> Outgoing:
     row = await db.get(Reminder, row_id)
-    user = await db.get(User, row.user_id) if row.user_id else None
-    content = await messages.render(db, user, row) if user is not None else None
+    if row.group_id is not None:
+        group = await db.get(Group, row.group_id)
+        content = await messages.render_group(db, group, row) if group is not None else None
+    else:
+        user = await db.get(User, row.user_id) if row.user_id else None
+        content = await messages.render(db, user, row) if user is not None else None
     if content is None:
         return Outgoing(row_id, row.chat_id, None, [])
     text, buttons = content
@@ -159,6 +166,9 @@ async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
 
 async def record(db: AsyncSession, outcome: Outcome, now: datetime) -> None:
     row = await db.get(Reminder, outcome.row_id)
+    if outcome.chat_id != row.chat_id and row.group_id is not None:
+        await move_group(db, row.group_id, outcome.chat_id)  # the group became a supergroup
+        await db.refresh(row)
     row.chat_id = outcome.chat_id
     if outcome.status == "retry":
         if outcome.retry_after is None:  # a network error: back off, then give up

@@ -9,10 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from coaching import DAY_NAMES, reslot_missed
 from handlers import texts
-from models import Reminder, User, WorkoutSession
+from handlers.common import OWNER_MARK
+from handlers.groups import board_text, mention
+from models import Group, Reminder, User, WorkoutSession
+from models.group_queries import members_of
 from models.profile import kit_for, lift_days_of, week_of
 from models.training_queries import completed_sessions, session_on
-from models.workouts import prescribe, view
+from models.workouts import is_lift_day, prescribe, view
+from scheduler.planning import paused_on
 
 LATE_NOTE = texts.LATE_NOTE
 Content = tuple[str, list[tuple[str, str]]]
@@ -64,3 +68,32 @@ async def _missed(db: AsyncSession, user: User, row: Reminder) -> Content | None
     missed_name, target_name = DAY_NAMES[day.weekday()], DAY_NAMES[target.weekday()]
     button = (texts.move_button(target_name), f"reslot:{day.isoformat()}:{target.isoformat()}")
     return texts.missed_offer(missed_name, target_name), [button]
+
+
+async def render_group(db: AsyncSession, group: Group, row: Reminder) -> Content | None:
+    """The group's lift-day message (only members due that day), or its weekly board."""
+    if row.kind == "summary":
+        return await board_text(db, group, row.local_date), []
+    due = [
+        user
+        for _member, user in await members_of(db, group.id)
+        if user.onboarded
+        and not paused_on(user, row.local_date)
+        and (
+            row.local_date.weekday() in group.fixed_days
+            if group.fixed_days
+            else is_lift_day(user, row.local_date)
+        )
+    ]
+    if not due:
+        return None
+    mentions = ", ".join(mention(user) for user in due)
+    names = " · ".join(user.first_name for user in due)
+    buttons = [
+        (
+            texts.done_button(user.first_name),
+            f"gdone:{row.local_date.isoformat()}{OWNER_MARK}{user.id}",
+        )
+        for user in due
+    ]
+    return texts.group_reminder(mentions, names), buttons

@@ -9,6 +9,7 @@ re-plan from creating a second reminder for the same day.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -16,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coaching import Phase, race_advice
-from models import Reminder, User
+from models import Group, Reminder, User
 from models.workouts import is_lift_day, local_today, races_of
 from scheduler.timing import local_to_utc, parse_hhmm
 
@@ -66,13 +67,62 @@ async def plan_user(db: AsyncSession, user: User, now: datetime) -> int:
         )
     )
     rows = [row for row in await wanted_reminders(db, user, today) if row["due_at"] >= now]
-    if rows:
-        dialect = db.bind.dialect.name
-        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = insert(Reminder).values(rows).on_conflict_do_nothing()
-        await db.execute(statement)
+    await _insert_new(db, rows)
     user.reminders_planned_until = today + timedelta(days=HORIZON_DAYS)
     return len(rows)
+
+
+GROUP_SUMMARY_AT = time(18, 0)
+
+
+async def plan_group(db: AsyncSession, group: Group, now: datetime) -> int:
+    """A group's reminder on every day of the horizon (who is due is decided when it is sent)
+    and its weekly summary; only once the group has a time zone and a reminder time."""
+    await db.execute(
+        delete(Reminder).where(
+            Reminder.group_id == group.id, Reminder.status == "due", Reminder.due_at > now
+        )
+    )
+    if not group.timezone or not group.reminder_time:
+        group.reminders_planned_until = now.date() + timedelta(days=HORIZON_DAYS)
+        return 0
+    today = now.astimezone(ZoneInfo(group.timezone)).date()
+    at = parse_hhmm(group.reminder_time)
+    rows = []
+    for offset in range(HORIZON_DAYS + 1):
+        day = today + timedelta(days=offset)
+        moments = [("group", at)]
+        if group.weekly_summary and day.weekday() == group.summary_day:
+            moments.append(("summary", GROUP_SUMMARY_AT))
+        for kind, moment in moments:
+            due = local_to_utc(day, moment, group.timezone)
+            if due >= now:
+                rows.append({"chat_id": group.id, "group_id": group.id, "kind": kind,
+                             "local_date": day, "lift_date": day, "due_at": due,
+                             "status": "due", "attempts": 0})  # fmt: skip
+    await _insert_new(db, rows)
+    group.reminders_planned_until = today + timedelta(days=HORIZON_DAYS)
+    return len(rows)
+
+
+async def _insert_new(db: AsyncSession, rows: list[dict]) -> None:
+    """Insert reminder rows, leaving any (chat, kind, local date) that already exists alone."""
+    if not rows:
+        return
+    insert = postgresql_insert if db.bind.dialect.name == "postgresql" else sqlite_insert
+    await db.execute(insert(Reminder).values(rows).on_conflict_do_nothing())
+
+
+async def groups_to_plan(db: AsyncSession, now: datetime, limit: int) -> list[Group]:
+    horizon = now.date() + timedelta(days=HORIZON_DAYS - 2)
+    query = (
+        select(Group)
+        .where(
+            or_(Group.reminders_planned_until.is_(None), Group.reminders_planned_until < horizon)
+        )
+        .limit(limit)
+    )
+    return list(await db.scalars(query))
 
 
 async def users_to_plan(db: AsyncSession, now: datetime, limit: int) -> list[User]:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 14:39:07.510768
+Create Date: 2026-11-25 14:55:40.138946
 """
 
 import sqlalchemy as sa
@@ -32,6 +32,9 @@ def upgrade() -> None:
         sa.Column("reminder_time", sa.String(length=5), nullable=True),
         sa.Column("fixed_days", sa.JSON(), nullable=True),
         sa.Column("weekly_summary", sa.Boolean(), nullable=False),
+        sa.Column("summary_day", sa.Integer(), nullable=False),
+        sa.Column("introduced", sa.Boolean(), nullable=False),
+        sa.Column("reminders_planned_until", sa.Date(), nullable=True),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -40,6 +43,13 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_groups")),
     )
+    with op.batch_alter_table("groups", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_groups_reminders_planned_until"),
+            ["reminders_planned_until"],
+            unique=False,
+        )
+
     op.create_table(
         "users",
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -261,7 +271,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_exercise_entries")),
         sa.UniqueConstraint(
-            "user_id", "source_update_id", name=op.f("uq_exercise_entries_user_id")
+            "user_id", "source_update_id", "exercise", name=op.f("uq_exercise_entries_user_id")
         ),
     )
     with op.batch_alter_table("exercise_entries", schema=None) as batch_op:
@@ -358,6 +368,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_users_reminders_planned_until"))
 
     op.drop_table("users")
+    with op.batch_alter_table("groups", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_groups_reminders_planned_until"))
+
     op.drop_table("groups")
     op.drop_table("conversation_states")
     # ### end Alembic commands ###
