@@ -28,6 +28,7 @@ from telegram.request import BaseRequest
 
 from bot.context import DATABASE_KEY, RunLiftContext
 from bot.dedupe import drop_repeats
+from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
 from handlers import account, group_reminders, groups, history, reminders, texts, today
@@ -39,7 +40,8 @@ from scheduler import schedule_reminders
 
 log = logging.getLogger(__name__)
 
-DEDUPE_GROUP, OWNER_GROUP, SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = -2, -1, 0, 1, 2
+DEDUPE_GROUP, FLOOD_GROUP, OWNER_GROUP = -3, -2, -1
+SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = 0, 1, 2
 PERSISTENCE_GROUP = 99
 SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "deletedata"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
@@ -81,7 +83,8 @@ def build_application(
 def register_handlers(application: Application) -> None:
     """Every handler of the bot, in the order they are tried.
 
-    Groups: repeats are dropped first, then presses of another member's button; the two
+    Groups: repeats are dropped first, then floods from one user, then presses of another
+    member's button; the two
     conversations come next, each in its own group
     so that one can step aside when the other's command arrives; then single commands and
     buttons; catch-alls last (quiet when a conversation took the update); finally the
@@ -89,6 +92,7 @@ def register_handlers(application: Application) -> None:
     """
     private, in_groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     application.add_handler(TypeHandler(Update, drop_repeats), group=DEDUPE_GROUP)
+    application.add_handler(TypeHandler(Update, drop_floods), group=FLOOD_GROUP)
     application.add_handler(CallbackQueryHandler(refuse_others), group=OWNER_GROUP)
     application.add_handler(build_setup_conversation(LOG_COMMANDS), group=SETUP_GROUP)
     application.add_handler(build_log_conversation(SETUP_COMMANDS), group=LOG_GROUP)

@@ -8,6 +8,7 @@ the messages it "sent" so a person or a test can read them and press their butto
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -64,10 +65,7 @@ def check_html(text: str) -> None:
 
 def plain_text(html_text: str) -> str:
     """What a person sees: tags removed, entities decoded."""
-    text = re.sub(r"<[^>]+>", "", html_text)
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
 @dataclass
@@ -107,6 +105,8 @@ class OfflineBotApi(BaseRequest):
         # "blocked" (403), "flood" (429, retry after 5 s), "network" (no answer at all),
         # ("migrated", new_chat_id) (400 with the supergroup's id).
         self.failures: dict[int, list[object]] = {}
+        # getChatMember answers: (chat id, user id) -> "creator", "administrator", "member"...
+        self.chat_members: dict[tuple[int, int], str] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -171,7 +171,23 @@ class OfflineBotApi(BaseRequest):
             return self._send(params)
         if method in ("editMessageText", "editMessageReplyMarkup"):
             return self._edit(method, params)
+        if method == "getChatMember":
+            return self._chat_member(int(params["chat_id"]), int(params["user_id"]))
         return True
+
+    def _chat_member(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        status = self.chat_members.get((chat_id, user_id), "member")
+        member: dict[str, Any] = {"status": status, "user": {"id": user_id, "is_bot": False,
+                                                             "first_name": "Member"}}  # fmt: skip
+        if status == "creator":
+            member["is_anonymous"] = False
+        if status == "administrator":
+            member.update(dict.fromkeys(
+                ("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                 "can_manage_video_chats", "can_restrict_members", "can_promote_members",
+                 "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+                 "can_delete_stories"), False))  # fmt: skip
+        return member
 
     def _check(self, params: dict[str, Any]) -> list[list[dict[str, Any]]]:
         text = params.get("text")
@@ -274,6 +290,31 @@ class UpdateFactory:
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": self._next_update_id(), "message": message}
+
+    def as_group(self, group_id: int, text: str) -> dict[str, Any]:
+        """A message from an anonymous group admin (sent as the group itself)."""
+        update = self.message(FakeUser(1087968824, "Group", "GroupAnonymousBot"), text, group_id)
+        update["message"]["sender_chat"] = _chat(group_id)
+        return update
+
+    def bot_added(self, user: FakeUser, group_id: int) -> dict[str, Any]:
+        """The bot was added to a group by `user`."""
+        bot = {**BOT_USER}
+        return {
+            "update_id": self._next_update_id(),
+            "my_chat_member": {
+                "chat": _chat(group_id), "from": user.json(), "date": int(time.time()),
+                "old_chat_member": {"status": "left", "user": bot},
+                "new_chat_member": {"status": "member", "user": bot},
+            },
+        }  # fmt: skip
+
+    def migrated(self, group_id: int, supergroup_id: int) -> dict[str, Any]:
+        """The service message in an old group that became a supergroup."""
+        self._message_id += 1
+        message = {"message_id": self._message_id, "date": int(time.time()),
+                   "chat": _chat(group_id), "migrate_to_chat_id": supergroup_id}  # fmt: skip
         return {"update_id": self._next_update_id(), "message": message}
 
     def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 
 Type as you would in Telegram (`/start`, `07:30`); buttons are numbered, type the number to
 press one. `/quit` (or Ctrl-D) leaves. Uses the same database as the bot.
+
+To run a club from one keyboard: `:as Bob` speaks as another user, `:group` moves to the
+shared group chat (`:private` back), `:admin` makes the current user a group admin, `:added`
+adds the bot to the group, `:tick` runs the reminder tick now.
 """
 
 from __future__ import annotations
@@ -11,13 +15,22 @@ import getpass
 import sys
 from typing import TextIO
 
+from telegram.ext import Application
+
 from bot.application import build_application, prepare
+from bot.context import RunLiftContext
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
 from models import Database
+from scheduler import TICK_NAME
+from scheduler.delivery import run_tick
 
 TERMINAL_USER_ID = 1
-BANNER = "RunLift terminal chat. Type /start to begin, a number to press a button, /quit to leave."
+GROUP_CHAT_ID = -1001
+BANNER = (
+    "RunLift terminal chat. Type /start to begin, a number to press a button, /quit to leave.\n"
+    "Several users: :as NAME, :group / :private, :admin, :added, :tick."
+)
 
 
 class TerminalChat:
@@ -28,6 +41,8 @@ class TerminalChat:
         self.updates = UpdateFactory(self.api)
         name = getpass.getuser().capitalize() or "You"
         self.user = FakeUser(TERMINAL_USER_ID, name)
+        self.users = {name.lower(): self.user}
+        self.chat_id: int | None = None  # None: the current user's private chat
         self.buttons: list[tuple[SentMessage, dict]] = []
         self._seen: dict[tuple[int, int], tuple[str, str]] = {}
 
@@ -42,9 +57,11 @@ class TerminalChat:
             while (line := await self._read(lines)) is not None:
                 if line.strip() in ("/quit", "/exit"):
                     break
-                if line.strip():
+                if line.strip().startswith(":"):
+                    await self._meta(line.strip(), app)
+                elif line.strip():
                     await app.process_update(self.updates.to_update(self._update(line), app.bot))
-                    self._show_new()
+                self._show_new()
             await app.stop()
         await database.dispose()
 
@@ -56,13 +73,41 @@ class TerminalChat:
         except EOFError:
             return None
 
+    async def _meta(self, line: str, app: Application) -> None:
+        """The terminal's own commands for playing several users in a group."""
+        command, _, argument = line[1:].partition(" ")
+        if command == "as" and argument.strip():
+            name = argument.strip()
+            user_id = TERMINAL_USER_ID + len(self.users)
+            self.user = self.users.setdefault(name.lower(), FakeUser(user_id, name))
+        elif command == "group":
+            self.chat_id = GROUP_CHAT_ID
+        elif command == "private":
+            self.chat_id = None
+        elif command == "admin":
+            self.api.chat_members[(GROUP_CHAT_ID, self.user.id)] = "administrator"
+        elif command == "added":
+            update = self.updates.bot_added(self.user, GROUP_CHAT_ID)
+            await app.process_update(self.updates.to_update(update, app.bot))
+        elif command == "tick":
+            job = app.job_queue.get_jobs_by_name(TICK_NAME)[0]
+            await run_tick(RunLiftContext.from_job(job, app))
+        else:
+            print("terminal: :as NAME, :group, :private, :admin, :added, :tick", file=self.out)
+            return
+        where = "the group" if self.chat_id else "private chat"
+        print(f"terminal: you are {self.user.first_name}, in {where}", file=self.out)
+
     def _update(self, line: str) -> dict:
         text = line.strip()
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             message, button = self.buttons[int(text) - 1]
             if "callback_data" in button:
                 return self.updates.press(self.user, message, button["callback_data"])
-        return self.updates.message(self.user, text)
+        return self.updates.message(self.user, text, self.chat_id)
+
+    def _name_of(self, chat_id: int) -> str:
+        return next((u.first_name for u in self.users.values() if u.id == chat_id), str(chat_id))
 
     def _show_new(self) -> None:
         """Print every message the bot sent or edited since the last line typed."""
@@ -72,7 +117,8 @@ class TerminalChat:
                 continue
             edited = key in self._seen
             self._seen[key] = snapshot
-            prefix = "bot (edited)> " if edited else "bot> "
+            where = "group" if message.chat_id < 0 else self._name_of(message.chat_id)
+            prefix = f"bot → {where}{' (edited)' if edited else ''}> "
             print(prefix + plain_text(message.text), file=self.out)
             if message.buttons:
                 self.buttons = [(message, b) for row in message.buttons for b in row]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
@@ -40,7 +39,7 @@ BOARD_LIFTS = ("back_squat", "deadlift", "overhead_press")
 
 
 def mention(user: User) -> str:
-    return f'<a href="tg://user?id={user.id}">{escape(user.first_name or "runner")}</a>'
+    return texts.mention(user.id, user.first_name or "runner")
 
 
 def join_link(bot_username: str, group_id: int) -> str:
@@ -78,7 +77,7 @@ async def send_numbers(
         await reply(update, text, [*(buttons or []), *(group_buttons or [])] or None)
         return
     bot = update.get_bot()
-    name = escape(user.first_name or "runner")
+    name = texts.escape(user.first_name or "runner")
     if user.private_chat_id is None:
         link = url_button(
             texts.OPEN_PRIVATE_CHAT, join_link(bot.username, update.effective_chat.id)
@@ -165,7 +164,7 @@ async def leave(update: Update, context: RunLiftContext) -> None:
             await reply(update, texts.NOT_A_MEMBER)
             return
         await db.delete(member)
-    await reply(update, texts.LEFT_GROUP.format(name=escape(user.first_name or "runner")))
+    await reply(update, texts.LEFT_GROUP.format(name=texts.escape(user.first_name or "runner")))
 
 
 async def share(update: Update, context: RunLiftContext) -> None:
@@ -286,7 +285,7 @@ async def board_text(db: AsyncSession, group: Group, today: date) -> str:
     lines = []
     for member, user in await members_of(db, group.id):
         if not user.onboarded:
-            lines.append(f"{escape(user.first_name)}: not set up yet")
+            lines.append(f"{texts.escape(user.first_name)}: not set up yet")
             continue
         weeks = await weekly_adherence(db, user, today, 12)
         done, planned = weeks[-1]
@@ -387,7 +386,7 @@ async def show_team(update: Update, context: RunLiftContext) -> None:
     if private_chat is None:
         link = url_button(texts.OPEN_PRIVATE_CHAT, f"https://t.me/{context.bot.username}")
         await update.effective_message.reply_text(
-            texts.START_PRIVATE_FIRST.format(name=escape(update.effective_user.first_name)),
+            texts.START_PRIVATE_FIRST.format(name=texts.escape(update.effective_user.first_name)),
             reply_markup=link,
         )
         return

@@ -5,14 +5,20 @@ Values are HTML-escaped here, by the renderer, so no handler has to remember to.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
-from html import escape
 from typing import TYPE_CHECKING
 
 from coaching import DAY_NAMES, GENERAL_WARMUP, Kit, LiftDays, format_weight
 
 if TYPE_CHECKING:
     from models.workouts import SessionView
+
+
+def escape(text: str) -> str:
+    """User-supplied text made safe for Telegram's HTML (quotes need no escaping there)."""
+    return html.escape(text, quote=False)
+
 
 # --- general ---------------------------------------------------------------------------------
 
@@ -592,6 +598,11 @@ ONLY_ADMINS = "Only the group's admins can do that."
 POST_AS_YOURSELF = "Please send that as yourself, not as a channel."
 GROUP_ONLY = "That command works in a group chat."
 NO_MEMBERS = "Nobody has joined yet: /join."
+
+
+def mention(user_id: int, name: str) -> str:
+    """A mention by user id (it notifies them, and works without a username)."""
+    return f'<a href="tg://user?id={int(user_id)}">{escape(name)}</a>'
 
 
 def joined(name: str, title: str) -> str:
