@@ -52,6 +52,12 @@ fitted around your running.
 /headsup on|off: a note the evening before lift days
 /race 2027-04-12 half: add a race (5k, 10k, half, marathon, ultra); /race lists them
 
+<b>In a group</b>
+/join, /leave: the group's programme (set-up happens privately)
+/share on|off: show your loads in this group (off: only adherence shows)
+/board: this week's adherence and progress
+/groupsetup, /team: for the group's admins
+
 <b>Getting set up</b>
 /start: set up (or review) your profile
 /settings: see and change everything
@@ -92,8 +98,14 @@ COMMANDS_PRIVATE = (
     ("help", "All commands"),
 )
 COMMANDS_GROUP = (
+    ("join", "Join the group's programme"),
     ("today", "Your session today"),
     ("log", "Log what you lifted"),
+    ("board", "This week in the group"),
+    ("share", "Show your loads here: on or off"),
+    ("leave", "Leave the group's programme"),
+    ("groupsetup", "Admins: reminder time, days, summary"),
+    ("team", "Admins: the coach's view"),
     ("help", "What RunLift does"),
     ("units", "Your units: kg or lb"),
     ("rundays", "Your running week"),
