@@ -42,6 +42,7 @@ from handlers.common import (
     Conversation,
     button_data,
     current_user,
+    is_private,
     one_per_row,
     reply,
     set_up_runner,
@@ -109,7 +110,8 @@ async def _ask_pick(update: Update, db: AsyncSession, user: User, workout: Worko
          f"log:{lift['exercise']}")
         for lift in workout.prescription["lifts"]
     ]  # fmt: skip
-    await reply(update, texts.PICK_EXERCISE, one_per_row(buttons))
+    hint = "" if is_private(update) else texts.REPLY_HINT
+    await reply(update, texts.PICK_EXERCISE + hint, one_per_row(buttons))
     return PICK
 
 
@@ -136,7 +138,8 @@ async def _choose(
     prescribed = _prescribed_text(user, planned, exercise)
     buttons = [[(texts.AS_PRESCRIBED, "log:prescribed")]] if prescribed else None
     shown = prescribed if await numbers_here(update, db, user) else None
-    await reply(update, texts.ask_sets(exercise.name, shown), buttons)
+    hint = "" if is_private(update) else texts.REPLY_HINT
+    await reply(update, texts.ask_sets(exercise.name, shown) + hint, buttons)
     return SETS
 
 

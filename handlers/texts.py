@@ -378,6 +378,8 @@ AS_PLANNED = "Full session as planned."
 
 # --- /log ------------------------------------------------------------------------------------
 
+# In groups the bot only sees commands, buttons and replies to its own messages.
+REPLY_HINT = "\n<i>In a group, answer by replying to this message.</i>"
 PICK_EXERCISE = "Which exercise? Tap it, or type any lift's name (e.g. <code>squat</code>)."
 OTHER_LIFT_HINT = "Or type another lift's name."
 

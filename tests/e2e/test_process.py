@@ -163,3 +163,28 @@ def test_training_over_http(server, tmp_path):
     finally:
         output = _stop(process)
     assert TOKEN not in output
+
+
+def test_a_group_over_http(server, tmp_path):
+    group = -1005555555555
+    coach = FakeUser(777, "Coach")
+    server.api.chat_members[(group, coach.id)] = "creator"
+    process = _start_bot(server, tmp_path)
+    try:
+
+        def said_in_group(expect: str) -> bool:
+            return any(expect in plain_text(m.text) for m in server.api.sent_to(group))
+
+        server.push(server.updates.bot_added(coach, group))
+        _wait_for(lambda: said_in_group("/join"), "the introduction")
+        server.push(server.updates.message(coach, "/join", group))
+        _wait_for(lambda: said_in_group("Set up in a private chat first"), "the set-up link")
+        server.push(server.updates.message(coach, "/groupsetup time 06:30", group))
+        _wait_for(lambda: said_in_group("Reminder: 06:30"), "the group settings")
+        server.push(server.updates.message(RUNNER, "/groupsetup time 05:00", group))
+        _wait_for(lambda: said_in_group("Only the group's admins"), "the refusal")
+        server.push(server.updates.message(coach, "/board", group))
+        _wait_for(lambda: said_in_group("Coach: not set up yet"), "the board")
+    finally:
+        output = _stop(process)
+    assert TOKEN not in output
