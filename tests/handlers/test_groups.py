@@ -196,3 +196,31 @@ async def test_a_flood_from_one_member_does_not_starve_the_others(rig):
     rig.travel(days=0, hours=0)
     rig.now += timedelta(minutes=2)
     assert "Running club" in await rig.send("/board", ALICE, CLUB)
+
+
+async def test_weekly_summary_is_posted_on_the_groups_day(rig):
+    rig.now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # Saturday
+    await _club(rig, ALICE)
+    await rig.send("/groupsetup timezone Europe/Berlin", COACH, CLUB)
+    await rig.send("/groupsetup time 07:00", COACH, CLUB)
+    await rig.send("/groupsetup summary on sun", COACH, CLUB)
+    await rig.tick()
+    rig.now = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)  # Sunday 18:00 in Berlin
+    await rig.tick()
+    assert "Running club: week of 23 November" in rig.last_text(CLUB)
+    assert "Alice: 0/2" in rig.last_text(CLUB)
+
+
+async def test_a_group_reminder_follows_the_group_to_its_supergroup(rig):
+    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    await _club(rig, ALICE)
+    await rig.send("/groupsetup timezone Europe/Berlin", COACH, CLUB)
+    await rig.send("/groupsetup time 06:45", COACH, CLUB)
+    await rig.tick()
+    new_id = -1008888888888
+    rig.api.failures[CLUB] = [("migrated", new_id)]
+    rig.now = datetime(2026, 11, 24, 5, 45, tzinfo=UTC)
+    await rig.tick()
+    assert "Lift day for" in rig.last_text(new_id)
+    assert await rig.get(Group, new_id) is not None and await rig.get(Group, CLUB) is None
+    assert await rig.get(GroupMember, (new_id, ALICE.id)) is not None
