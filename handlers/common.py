@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, ApplicationHandlerStop, ConversationHandler
 
 from bot.context import RunLiftContext
@@ -55,6 +55,18 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
     owner = None if is_private(update) else update.effective_user.id
     markup = keyboard(buttons, owner) if buttons else None
     return await update.effective_chat.send_message(text, reply_markup=markup)
+
+
+async def ask_for_text(update: Update, text: str, buttons: Buttons | None = None) -> Message:
+    """A question answered by typing. In a group (privacy mode: the bot only sees replies to
+    its messages) the member is mentioned and asked to reply, via ForceReply(selective=True)."""
+    if is_private(update):
+        return await reply(update, text, buttons)
+    sender = update.effective_user
+    addressed = texts.mention(sender.id, sender.first_name or "runner") + ": " + text
+    return await update.effective_chat.send_message(
+        addressed, reply_markup=ForceReply(selective=True)
+    )
 
 
 def typed_text(update: Update) -> str:

@@ -40,6 +40,7 @@ from coaching.readiness import readiness
 from handlers import texts
 from handlers.common import (
     Conversation,
+    ask_for_text,
     button_data,
     current_user,
     is_private,
@@ -138,8 +139,7 @@ async def _choose(
     prescribed = _prescribed_text(user, planned, exercise)
     buttons = [[(texts.AS_PRESCRIBED, "log:prescribed")]] if prescribed else None
     shown = prescribed if await numbers_here(update, db, user) else None
-    hint = "" if is_private(update) else texts.REPLY_HINT
-    await reply(update, texts.ask_sets(exercise.name, shown) + hint, buttons)
+    await ask_for_text(update, texts.ask_sets(exercise.name, shown), buttons)
     return SETS
 
 
@@ -231,7 +231,7 @@ async def _take_sets(
     try:
         sets, rir = parse_logged_sets(text, unit, prescribed)
     except InputError:
-        await reply(update, texts.bad_sets(unit.value, int(MAX_WEIGHT[unit])))
+        await ask_for_text(update, texts.bad_sets(unit.value, int(MAX_WEIGHT[unit])))
         return SETS
     _update_draft(user, sets=[[s.weight, s.reps, s.unit.value] for s in sets], rir=rir)
     last = await last_set(db, user.id, exercise.key)
@@ -292,7 +292,7 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
         exercise, rest = _split_exercise(words)
         if exercise is None:
             names = [e.name for e in suggest_exercises(" ".join(words[:2]))]
-            await reply(update, texts.unknown_exercise(" ".join(words), names))
+            await ask_for_text(update, texts.unknown_exercise(" ".join(words), names))
             return PICK
         if not rest:
             return await _choose(update, db, user, workout, exercise)
@@ -382,7 +382,7 @@ async def pick_text(update: Update, context: RunLiftContext) -> State:
         exercise = find_exercise(typed)
         if exercise is None:
             names = [e.name for e in suggest_exercises(typed)]
-            await reply(update, texts.unknown_exercise(typed, names))
+            await ask_for_text(update, texts.unknown_exercise(typed, names))
             return PICK
         workout = await _workout(db, user, context)
         return await _choose(update, db, user, workout, exercise)
@@ -446,7 +446,7 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
         user = await current_user(db, update)
         if button_data(update) == "jump:no" or not _draft(user).get("sets"):
             _update_draft(user, sets=None, rir=None)
-            await reply(update, texts.REENTER_SETS)
+            await ask_for_text(update, texts.REENTER_SETS)
             return SETS
         workout = await _workout(db, user, context)
         return await _after_sets(update, db, user, workout, _draft(user).get("rir"))

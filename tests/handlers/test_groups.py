@@ -224,3 +224,12 @@ async def test_a_group_reminder_follows_the_group_to_its_supergroup(rig):
     assert "Lift day for" in rig.last_text(new_id)
     assert await rig.get(Group, new_id) is not None and await rig.get(Group, CLUB) is None
     assert await rig.get(GroupMember, (new_id, ALICE.id)) is not None
+
+
+async def test_free_text_questions_in_a_group_ask_the_member_to_reply(rig):
+    await _club(rig, ALICE)
+    await rig.send("/log squat", ALICE, CLUB)
+    question = rig.calls("sendMessage")[-1]
+    assert question["reply_markup"]["force_reply"] is True
+    assert question["reply_markup"]["selective"] is True
+    assert f"tg://user?id={ALICE.id}" in question["text"] and "kg" not in question["text"]
