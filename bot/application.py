@@ -44,6 +44,7 @@ DEDUPE_GROUP, FLOOD_GROUP, OWNER_GROUP = -3, -2, -1
 SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = 0, 1, 2
 PERSISTENCE_GROUP = 99
 SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "deletedata"]
+GROUP_COMMANDS = ["join", "leave", "share", "groupsetup", "board", "team"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
 
@@ -123,12 +124,13 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+(\|\d+)?$"),
             CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+(\|\d+)?$"),
             CallbackQueryHandler(reminders.open_today, pattern=r"^today:show(\|\d+)?$"),
-            CommandHandler("join", groups.join),
-            CommandHandler("leave", groups.leave),
-            CommandHandler("share", groups.share),
-            CommandHandler("groupsetup", groups.group_setup),
-            CommandHandler("board", groups.show_board),
-            CommandHandler("team", groups.show_team),
+            CommandHandler("join", groups.join, filters=in_groups),
+            CommandHandler("leave", groups.leave, filters=in_groups),
+            CommandHandler("share", groups.share, filters=in_groups),
+            CommandHandler("groupsetup", groups.group_setup, filters=in_groups),
+            CommandHandler("board", groups.show_board, filters=in_groups),
+            CommandHandler("team", groups.show_team, filters=in_groups),
+            CommandHandler(GROUP_COMMANDS, account.group_only, filters=private),
             CallbackQueryHandler(group_reminders.done_as_prescribed, pattern=r"^gdone:"),
             ChatMemberHandler(groups.bot_added, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated),

@@ -26,6 +26,11 @@ async def private_only(update: Update, context: RunLiftContext) -> None:
     await update.effective_message.reply_text(texts.USE_PRIVATE_CHAT, reply_markup=button)
 
 
+async def group_only(update: Update, context: RunLiftContext) -> None:
+    """A group command sent in a private chat."""
+    await reply(update, texts.GROUP_ONLY)
+
+
 async def nothing_to_cancel(update: Update, context: RunLiftContext) -> None:
     """/cancel outside any conversation."""
     if not context.consumed:

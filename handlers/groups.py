@@ -122,9 +122,6 @@ async def migrated(update: Update, context: RunLiftContext) -> None:
 
 async def join(update: Update, context: RunLiftContext) -> None:
     """/join: into this group's programme (set-up happens in the private chat)."""
-    if is_private(update):
-        await reply(update, texts.GROUP_ONLY)
-        return
     async with context.db() as db:
         group = await _group(db, update)
         user = await current_user(db, update)
@@ -152,16 +149,20 @@ async def join_from_link(db: AsyncSession, user: User, payload: str) -> str | No
     return group.title
 
 
+async def _member(db: AsyncSession, update: Update) -> tuple[User, GroupMember | None]:
+    """The sender and their membership of this group (None, after saying so, if they have none)."""
+    user = await current_user(db, update)
+    member = await membership(db, update.effective_chat.id, user.id)
+    if member is None:
+        await reply(update, texts.NOT_A_MEMBER)
+    return user, member
+
+
 async def leave(update: Update, context: RunLiftContext) -> None:
     """/leave: off the board and out of the group's reminders."""
-    if is_private(update):
-        await reply(update, texts.GROUP_ONLY)
-        return
     async with context.db() as db:
-        user = await current_user(db, update)
-        member = await membership(db, update.effective_chat.id, user.id)
+        user, member = await _member(db, update)
         if member is None:
-            await reply(update, texts.NOT_A_MEMBER)
             return
         await db.delete(member)
     await reply(update, texts.LEFT_GROUP.format(name=texts.escape(user.first_name or "runner")))
@@ -170,17 +171,12 @@ async def leave(update: Update, context: RunLiftContext) -> None:
 async def share(update: Update, context: RunLiftContext) -> None:
     """/share on|off: whether this member's numbers show in this group."""
     choice = " ".join(context.args or []).lower()
-    if is_private(update):
-        await reply(update, texts.GROUP_ONLY)
-        return
     if choice not in ("on", "off"):
         await reply(update, texts.BAD_SHARE)
         return
     async with context.db() as db:
-        user = await current_user(db, update)
-        member = await membership(db, update.effective_chat.id, user.id)
+        _user, member = await _member(db, update)
         if member is None:
-            await reply(update, texts.NOT_A_MEMBER)
             return
         member.share = choice == "on"
     await reply(update, texts.SHARE_ON if choice == "on" else texts.SHARE_OFF)
@@ -210,9 +206,6 @@ async def is_admin(update: Update, context: RunLiftContext) -> bool:
 
 
 async def _admins_only(update: Update, context: RunLiftContext) -> bool:
-    if is_private(update):
-        await reply(update, texts.GROUP_ONLY)
-        return False
     message = update.effective_message
     if message.sender_chat is not None and message.sender_chat.id != update.effective_chat.id:
         await reply(update, texts.POST_AS_YOURSELF)
@@ -325,9 +318,6 @@ async def _shared_loads(db: AsyncSession, user: User) -> str:
 
 async def show_board(update: Update, context: RunLiftContext) -> None:
     """/board: the week in this group."""
-    if is_private(update):
-        await reply(update, texts.GROUP_ONLY)
-        return
     async with context.db() as db:
         group = await _group(db, update)
         text = await board_text(db, group, _group_today(group, context))

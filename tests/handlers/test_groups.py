@@ -233,3 +233,8 @@ async def test_free_text_questions_in_a_group_ask_the_member_to_reply(rig):
     assert question["reply_markup"]["force_reply"] is True
     assert question["reply_markup"]["selective"] is True
     assert f"tg://user?id={ALICE.id}" in question["text"] and "kg" not in question["text"]
+
+
+async def test_group_commands_in_a_private_chat_say_where_they_work(rig):
+    for command in ("/join", "/board", "/share on", "/groupsetup", "/team", "/leave"):
+        assert "works in a group chat" in await rig.send(command)
