@@ -53,7 +53,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
     run_days: Mapped[list[RunDay]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="joined"
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
 
 
