@@ -7,7 +7,7 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.context import RunLiftContext
-from coaching import EXERCISES, Kit, SetEntry, Unit
+from coaching import EXERCISES, SetEntry, Unit
 from handlers import texts
 from handlers.common import (
     button_data,
@@ -28,7 +28,6 @@ from models.training_queries import (
     sets_of,
 )
 from models.workouts import (
-    PlannedLift,
     lift_dates,
     local_today,
     prescribe,
@@ -99,18 +98,11 @@ async def show_plan(update: Update, context: RunLiftContext) -> None:
                 prescription, done = await prescribe(db, user, day, completed), False
                 completed += 1 if day >= today else 0
             session = view(user, day, prescription)
-            lifts = [_planned_line(kit, lift) for lift in session.lifts]
+            lifts = [texts.planned_line(lift, kit) for lift in session.lifts]
             parts.append(texts.plan_day(day_text(day), session.name, lifts, done))
         if len(parts) == 1:
             parts.append(texts.PLAN_NO_DAYS)
         await send_numbers(update, db, user, "\n\n".join(parts))
-
-
-def _planned_line(kit: Kit, lift: PlannedLift) -> str:
-    if lift.weight is None:
-        return f"{lift.exercise.name}: calibrate"
-    load = kit.describe(lift.exercise, lift.weight)
-    return f"{lift.exercise.name}: {lift.sets} × {lift.reps} at {load}"
 
 
 async def undo(update: Update, context: RunLiftContext) -> None:

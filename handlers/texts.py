@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from coaching import DAY_NAMES, GENERAL_WARMUP, Kit, LiftDays, format_weight
 
 if TYPE_CHECKING:
-    from models.workouts import SessionView
+    from models.workouts import PlannedLift, SessionView
 
 
 def escape(text: str) -> str:
@@ -504,6 +504,14 @@ def plan_day(day: str, name: str, lifts: Sequence[str], done: bool) -> str:
     mark = " ✅" if done else ""
     body = "\n".join(f"  {escape(line)}" for line in lifts)
     return f"<b>{escape(day)}</b> · session {name}{mark}\n{body}"
+
+
+def planned_line(lift: PlannedLift, kit: Kit) -> str:
+    """`Back squat: 2 × 8 at 60 kg (20 each side)` (plain: escaped by the message's renderer)."""
+    if lift.weight is None:
+        return f"{lift.exercise.name}: calibrate"
+    load = kit.describe(lift.exercise, lift.weight)
+    return f"{lift.exercise.name}: {lift.sets} × {lift.reps} at {load}"
 
 
 def plan_header(explanation: str) -> str:

@@ -15,37 +15,36 @@ from models import Group, Reminder, User, WorkoutSession
 from models.group_queries import members_of
 from models.profile import kit_for, lift_days_of, week_of
 from models.training_queries import completed_sessions, session_on
-from models.workouts import is_lift_day, prescribe, view
+from models.workouts import SessionView, is_lift_day, prescribe, view
 from scheduler.planning import paused_on
 
 LATE_NOTE = texts.LATE_NOTE
 Content = tuple[str, list[tuple[str, str]]]
 
 
-async def _session_view(db: AsyncSession, user: User, row: Reminder):
+async def _session_view(db: AsyncSession, user: User, row: Reminder) -> SessionView | None:
+    """The session of the reminder's lift day; None if it is already done."""
     stored = await session_on(db, user.id, row.lift_date)
     if stored is not None:
-        return view(user, row.lift_date, stored.prescription)
+        done = stored.status == "done"
+        return None if done else view(user, row.lift_date, stored.prescription)
     completed = await completed_sessions(db, user.id)
     return view(user, row.lift_date, await prescribe(db, user, row.lift_date, completed))
 
 
 async def render(db: AsyncSession, user: User, row: Reminder) -> Content | None:
-    if row.kind == "lift":
-        session = await _session_view(db, user, row)
-        kit = kit_for(user)
-        lines = [
-            f"{x.exercise.name}: {x.sets} × {x.reps} at {kit.describe(x.exercise, x.weight)}"
-            if x.weight is not None
-            else f"{x.exercise.name}: calibrate"
-            for x in session.lifts
-        ]
-        text = texts.lift_reminder(session.name, session.minutes, lines, session.note)
-        return text, [(texts.OPEN_TODAY, "today:show")]
+    """A runner's reminder, or None when there is nothing to remind of any more."""
+    if row.kind == "missed":
+        return await _missed(db, user, row)
+    session = await _session_view(db, user, row)
+    if session is None:
+        return None
     if row.kind == "heads_up":
-        session = await _session_view(db, user, row)
         return texts.heads_up(session.name, DAY_NAMES[row.lift_date.weekday()]), []
-    return await _missed(db, user, row)
+    kit = kit_for(user)
+    lines = [texts.planned_line(lift, kit) for lift in session.lifts]
+    text = texts.lift_reminder(session.name, session.minutes, lines, session.note)
+    return text, [(texts.OPEN_TODAY, "today:show")]
 
 
 async def _missed(db: AsyncSession, user: User, row: Reminder) -> Content | None:

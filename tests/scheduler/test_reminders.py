@@ -301,3 +301,13 @@ async def test_moving_todays_reminder_to_an_hour_already_past_sends_nothing_late
     rig.now = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)  # Thursday 08:00 in Berlin
     assert await rig.tick() == 1
     assert "A little late" not in _lift_messages(rig, ALICE)[0]
+
+
+async def test_no_lift_reminder_once_the_session_is_done(rig):
+    await _due_now(rig)
+    rig.now = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # an early bird logs before 07:30
+    for line in ("ohp 20x8 20x8 rir3", "squat 40x8 40x8 rir3", "dl 60x8 60x8 rir3"):
+        await rig.send(f"/log {line}")
+    rig.now = datetime(2026, 11, 24, 6, 30, tzinfo=UTC)
+    assert await rig.tick() == 0
+    assert not _lift_messages(rig, ALICE)
