@@ -11,6 +11,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -153,5 +154,8 @@ async def prepare(application: Application) -> None:
     bot = application.bot
     private = [BotCommand(name, text) for name, text in texts.COMMANDS_PRIVATE]
     group = [BotCommand(name, text) for name, text in texts.COMMANDS_GROUP]
-    await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
-    await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats())
+    try:
+        await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
+        await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats())
+    except TelegramError:  # the menus are a convenience: a server without scopes still runs
+        log.warning("Could not set the command menus", exc_info=True)
