@@ -368,6 +368,9 @@ async def show_team(update: Update, context: RunLiftContext) -> None:
     """/team (admins): each member's last session, 4-week adherence and flags, privately."""
     if not await _admins_only(update, context):
         return
+    if update.effective_message.sender_chat is not None:  # anonymous: no one to write to
+        await reply(update, texts.TEAM_NOT_ANONYMOUS)
+        return
     async with context.db() as db:
         group = await _group(db, update)
         admin = await current_user(db, update)

@@ -693,5 +693,8 @@ def team_line(name: str, last: str, done: int, planned: int, flags: Sequence[str
     return f"• {escape(name)}: last session {escape(last)} · 4 weeks {done}/{planned}{flagged}"
 
 
+TEAM_NOT_ANONYMOUS = (
+    "The team view goes to your private chat: send /team as yourself, not anonymously."
+)
 TEAM_SENT = "📬 Sent the team view to your private chat."
 SLOW_DOWN = "Slow down a little, please: I'll answer again in a minute."

@@ -238,3 +238,10 @@ async def test_free_text_questions_in_a_group_ask_the_member_to_reply(rig):
 async def test_group_commands_in_a_private_chat_say_where_they_work(rig):
     for command in ("/join", "/board", "/share on", "/groupsetup", "/team", "/leave"):
         assert "works in a group chat" in await rig.send(command)
+
+
+async def test_team_from_an_anonymous_admin_asks_them_to_send_it_as_themselves(rig):
+    await _club(rig, ALICE)
+    reply = await rig.deliver(rig.updates.as_group(CLUB, "/team"))
+    assert "send /team as yourself" in reply
+    assert await rig.get(User, 1087968824) is None
