@@ -13,7 +13,7 @@ resumes it. Each exercise is committed before the reply that confirms it.
 from __future__ import annotations
 
 import warnings
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
@@ -73,6 +73,7 @@ END = Conversation.END
 TEXT = filters.TEXT & ~filters.COMMAND
 RIR_BUTTONS = [[(str(n), f"rir:{n}") for n in range(5)] + [("5+", "rir:5")]]
 State = str | int
+LOG_TIMEOUT_HOURS = 3
 
 # --- the draft ---------------------------------------------------------------------------------
 
@@ -550,4 +551,6 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
             name="log",
             persistent=True,
             allow_reentry=True,
+            # A session is over in an hour or so: later text is no longer an answer to /log.
+            conversation_timeout=timedelta(hours=LOG_TIMEOUT_HOURS),
         )
