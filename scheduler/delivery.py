@@ -16,7 +16,7 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
@@ -65,6 +65,7 @@ async def run_tick(context: RunLiftContext) -> int:
             .where(Reminder.status == "due", Reminder.due_at < now - settings.grace)
             .values(status="missed")
         )
+        await forget_old(db, now)
     claimed = await claim(context, now)
     if not claimed:
         return 0
@@ -76,6 +77,21 @@ async def run_tick(context: RunLiftContext) -> int:
         for outcome in outcomes:
             await record(db, outcome, now)
     return sum(outcome.status == "sent" for outcome in outcomes)
+
+
+KEEP_FOR = timedelta(days=30)
+FORGET_PER_TICK = 1000
+FINISHED = ("sent", "missed", "skipped", "failed", "blocked")
+
+
+async def forget_old(db: AsyncSession, now: datetime) -> None:
+    """Finished reminders older than a month go, a batch a tick, so the table stays small."""
+    old = (
+        select(Reminder.id)
+        .where(Reminder.status.in_(FINISHED), Reminder.due_at < now - KEEP_FOR)
+        .limit(FORGET_PER_TICK)
+    )
+    await db.execute(delete(Reminder).where(Reminder.id.in_(old.scalar_subquery())))
 
 
 async def claim(context: RunLiftContext, now: datetime) -> list[int]:

@@ -311,3 +311,12 @@ async def test_no_lift_reminder_once_the_session_is_done(rig):
     rig.now = datetime(2026, 11, 24, 6, 30, tzinfo=UTC)
     assert await rig.tick() == 0
     assert not _lift_messages(rig, ALICE)
+
+
+async def test_finished_reminders_older_than_a_month_are_forgotten(rig):
+    await _due_now(rig)
+    assert await rig.tick() == 1
+    rig.now += timedelta(days=31)
+    await rig.tick()
+    assert await _rows(rig, kind="lift", local_date=date(2026, 11, 24)) == []
+    assert await _rows(rig, status="due")  # what is still to come stays
