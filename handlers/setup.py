@@ -362,11 +362,15 @@ async def _store_load(
 
 
 async def load_text(update: Update, context: RunLiftContext) -> State:
-    """A recent set for the next lift of set-up, e.g. `60x8 rir2`."""
+    """A recent set for the next lift of set-up (`60x8 rir2`), or `calibrate` (`all`) typed."""
+    words = typed_text(update).lower().split()
     async with context.db() as session:
         user = await current_user(session, update)
         missing = missing_lifts(user, await lift_states(session, user.id))
-        if missing and not await _store_load(update, session, user, missing[0]):
+        if words[:1] == ["calibrate"]:
+            for exercise in missing if words[1:] == ["all"] else missing[:1]:
+                await set_lift_state(session, user.id, exercise.key, None, "calibration")
+        elif missing and not await _store_load(update, session, user, missing[0]):
             return LOADS
         return await _ask_next_load(update, session, user)
 

@@ -184,8 +184,8 @@ def _recent_set_request(unit: str, per_dumbbell: bool) -> str:
     what = "the weight of one dumbbell" if per_dumbbell else "the total on the bar"
     return (
         f"A recent set: weight × reps, e.g. <code>40x8</code> ({what}, in {unit}; add "
-        "<code>rir2</code> if you had 2 more reps in you). Don't know? Tap calibrate and we'll "
-        "find it in your first session."
+        "<code>rir2</code> if you had 2 more reps in you). Don't know? Tap (or type) calibrate "
+        "and we'll find it in your first session."
     )
 
 

@@ -129,3 +129,14 @@ async def test_help_lists_every_command(rig):
 async def test_command_menus_are_set_per_chat_type(rig):
     scopes = [call["scope"]["type"] for call in rig.calls("setMyCommands")]
     assert scopes == ["all_private_chats", "all_group_chats"]
+
+
+async def test_calibrate_can_be_typed_at_the_loads_step(rig):
+    await rig.send("/units kg")
+    await rig.send("/timezone Europe/Berlin")
+    await rig.send("/rundays tue=quality")
+    await rig.send("/remind 07:00")
+    await rig.send("/equipment gym")
+    assert "(2/5): Back squat" in await rig.send("calibrate")
+    assert "All set" in await rig.send("Calibrate all")
+    assert await rig.count(LiftState, user_id=ALICE.id, needs_calibration=True) == 5
