@@ -162,14 +162,18 @@ def _source(update: Update) -> tuple[int, int, int | None]:
 
 
 async def _store(
-    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, rir: int | None
+    update: Update,
+    db: AsyncSession,
+    user: User,
+    workout: WorkoutSession,
+    exercise: Exercise,
+    sets: list[SetEntry],
+    rir: int | None,
 ) -> State:
-    """Commit the drafted exercise, then confirm it with the next loads."""
-    draft = _draft(user)
-    exercise = EXERCISES[draft["exercise"]]
-    logged = await record_exercise(db, user, workout, exercise, _sets_from_draft(draft), rir,
-                                   _source(update))  # fmt: skip
-    _update_draft(user, exercise=None, sets=None, rir=None)
+    """Commit one exercise, then confirm it with the next loads."""
+    logged = await record_exercise(db, user, workout, exercise, sets, rir, _source(update))
+    if _draft(user).get("exercise"):
+        _update_draft(user, exercise=None, sets=None, rir=None)
     await db.commit()  # stored before the reply says so
     return await _confirm(update, db, user, workout, exercise, logged)
 
@@ -218,11 +222,14 @@ async def _summary(db: AsyncSession, user: User, workout: WorkoutSession) -> str
 
 
 async def _take_sets(
-    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, text: str
+    update: Update,
+    db: AsyncSession,
+    user: User,
+    workout: WorkoutSession,
+    exercise: Exercise,
+    text: str,
 ) -> State:
-    """Typed sets for the drafted exercise: check, then confirm a big jump or ask RIR."""
-    draft = _draft(user)
-    exercise = EXERCISES[draft["exercise"]]
+    """Typed sets for an exercise: check, then confirm a big jump, ask the RIR, or store."""
     unit = unit_of(user)
     planned = planned_lift(workout, exercise.key)
     kit = kit_for(user)
@@ -232,27 +239,40 @@ async def _take_sets(
     try:
         sets, rir = parse_logged_sets(text, unit, prescribed)
     except InputError:
+        _update_draft(user, exercise=exercise.key, sets=None, rir=None)
         await ask_for_text(update, texts.bad_sets(unit.value, int(MAX_WEIGHT[unit])))
         return SETS
-    _update_draft(user, sets=[[s.weight, s.reps, s.unit.value] for s in sets], rir=rir)
     last = await last_set(db, user.id, exercise.key)
     reference = convert(last.weight, Unit(last.unit), unit) if last else prescribed
     weights = [s.weight for s in sets]
     if implausible_jump(weights, reference):
+        _update_draft(user, exercise=exercise.key, sets=_draft_sets(sets), rir=rir)
         shown = format_weight(max(weights), unit)
         await reply(update, texts.confirm_jump(shown, format_weight(reference, unit)),
                     [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
         return CONFIRM
-    return await _after_sets(update, db, user, workout, rir)
+    return await _after_sets(update, db, user, workout, exercise, sets, rir)
+
+
+def _draft_sets(sets: list[SetEntry]) -> list[list]:
+    return [[s.weight, s.reps, s.unit.value] for s in sets]
 
 
 async def _after_sets(
-    update: Update, db: AsyncSession, user: User, workout: WorkoutSession, rir: int | None
+    update: Update,
+    db: AsyncSession,
+    user: User,
+    workout: WorkoutSession,
+    exercise: Exercise,
+    sets: list[SetEntry],
+    rir: int | None,
 ) -> State:
+    """The sets are known: ask the last set's RIR (keeping them in the draft), or store."""
     if rir is None:
+        _update_draft(user, exercise=exercise.key, sets=_draft_sets(sets), rir=None)
         await reply(update, texts.ASK_RIR, RIR_BUTTONS)
         return RIR
-    return await _store(update, db, user, workout, rir)
+    return await _store(update, db, user, workout, exercise, sets, rir)
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -284,7 +304,8 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
                 return END
             if words[0].lower() in ("today", "yesterday") or day != today:
                 words = words[1:]
-        user.log_draft = {"date": day.isoformat()}
+        if user.log_draft != {"date": day.isoformat()}:  # a fresh draft, written only if new
+            user.log_draft = {"date": day.isoformat()}
         if day != today:
             await reply(update, texts.logging_for(day_text(day)))
         workout = await open_session(db, user, day)
@@ -297,8 +318,7 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
             return PICK
         if not rest:
             return await _choose(update, db, user, workout, exercise)
-        _update_draft(user, exercise=exercise.key, sets=None, rir=None)
-        state = await _take_sets(update, db, user, workout, " ".join(rest))
+        state = await _take_sets(update, db, user, workout, exercise, " ".join(rest))
         return END if state == PICK else state  # stored at once: nothing more to ask
 
 
@@ -394,9 +414,10 @@ async def typed_sets(update: Update, context: RunLiftContext) -> State:
     async with context.db() as db:
         user = await current_user(db, update)
         workout = await _workout(db, user, context)
-        if not _draft(user).get("exercise"):
+        exercise = EXERCISES.get(_draft(user).get("exercise") or "")
+        if exercise is None:
             return await _ask_pick(update, db, user, workout)
-        return await _take_sets(update, db, user, workout, typed_text(update))
+        return await _take_sets(update, db, user, workout, exercise, typed_text(update))
 
 
 async def as_prescribed(update: Update, context: RunLiftContext) -> State:
@@ -412,9 +433,8 @@ async def as_prescribed(update: Update, context: RunLiftContext) -> State:
         exercise = EXERCISES[planned["exercise"]]
         kit = kit_for(user)
         weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
-        sets = [[weight, planned["reps"], kit.unit.value]] * planned["sets"]
-        _update_draft(user, sets=sets, rir=None)
-        return await _after_sets(update, db, user, workout, None)
+        sets = [SetEntry(weight, planned["reps"], kit.unit)] * planned["sets"]
+        return await _after_sets(update, db, user, workout, exercise, sets, None)
 
 
 async def rir_answer(update: Update, context: RunLiftContext, text: str | None = None) -> State:
@@ -430,9 +450,11 @@ async def rir_answer(update: Update, context: RunLiftContext, text: str | None =
             await reply(update, texts.BAD_RIR, RIR_BUTTONS)
             return RIR
         workout = await _workout(db, user, context)
-        if not _draft(user).get("sets"):
+        draft = _draft(user)
+        if not draft.get("sets") or draft.get("exercise") not in EXERCISES:
             return await _ask_pick(update, db, user, workout)
-        return await _store(update, db, user, workout, rir)
+        exercise = EXERCISES[draft["exercise"]]
+        return await _store(update, db, user, workout, exercise, _sets_from_draft(draft), rir)
 
 
 async def rir_text(update: Update, context: RunLiftContext) -> State:
@@ -445,12 +467,17 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     async with context.db() as db:
         user = await current_user(db, update)
-        if button_data(update) == "jump:no" or not _draft(user).get("sets"):
+        draft = _draft(user)
+        if draft.get("exercise") not in EXERCISES:
+            return await _ask_pick(update, db, user, await _workout(db, user, context))
+        if button_data(update) == "jump:no" or not draft.get("sets"):
             _update_draft(user, sets=None, rir=None)
             await ask_for_text(update, texts.REENTER_SETS)
             return SETS
         workout = await _workout(db, user, context)
-        return await _after_sets(update, db, user, workout, _draft(user).get("rir"))
+        exercise = EXERCISES[draft["exercise"]]
+        sets = _sets_from_draft(draft)
+        return await _after_sets(update, db, user, workout, exercise, sets, draft.get("rir"))
 
 
 async def calibration_answer(update: Update, context: RunLiftContext) -> State:
