@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.context import RunLiftContext
@@ -90,7 +91,7 @@ async def race(update: Update, context: RunLiftContext) -> None:
     await reply(update, texts.race_added(day_text(day), distance.value, texts.TAPER_EXPLAINED))
 
 
-async def _list_races(update: Update, db, user_id: int) -> None:
+async def _list_races(update: Update, db: AsyncSession, user_id: int) -> None:
     query = select(Race).where(Race.user_id == user_id).order_by(Race.race_date)
     races = list(await db.scalars(query))
     if not races:

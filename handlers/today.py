@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.context import RunLiftContext
@@ -55,7 +56,7 @@ async def show_today(update: Update, context: RunLiftContext) -> None:
                            SESSION_BUTTONS)  # fmt: skip
 
 
-async def _show_rest_day(update: Update, db, user: User, today: date) -> None:
+async def _show_rest_day(update: Update, db: AsyncSession, user: User, today: date) -> None:
     run = week_of(user).get(today.weekday())
     next_day = next_lift_day(user, today)
     if next_day is None:

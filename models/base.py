@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from sqlalchemy import BigInteger, DateTime, ForeignKey, MetaData, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, mapped_column
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 
 # Named constraints, so Alembic can alter them later (batch mode on SQLite).
 NAMING = {
@@ -19,7 +19,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def user_id_column(*, primary_key: bool = False, index: bool = False):
+def user_id_column(*, primary_key: bool = False, index: bool = False) -> MappedColumn[int]:
     """A column referring to a runner; their rows go when the runner is deleted."""
     foreign_key = ForeignKey("users.id", ondelete="CASCADE")
     return mapped_column(BigInteger, foreign_key, primary_key=primary_key, index=index)
