@@ -23,8 +23,8 @@ GROUP_ID = -1001234567890
 class Rig:
     """Feeds updates to the bot as users would, and shows what the bot sent back."""
 
-    def __init__(self, db_path: Path) -> None:
-        self.url = f"sqlite+aiosqlite:///{db_path}"
+    def __init__(self, db_path: Path, url: str | None = None) -> None:
+        self.url = url or f"sqlite+aiosqlite:///{db_path}"
         self.api = OfflineBotApi()
         self.updates = UpdateFactory(self.api)
         self.errors: list[BaseException] = []
