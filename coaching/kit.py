@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coaching.catalogue import Exercise, Implement
-from coaching.units import Unit, format_weight
+from coaching.units import Unit, format_weight, from_kg
 
 _CENTS = 100  # plate arithmetic in hundredths, so 1.25 kg plates add up exactly
 _MAX_PER_SIDE = 300  # kg or lb per side; beyond any runner's needs
@@ -68,6 +68,10 @@ class Kit:
         if down:
             return lower
         return lower if weight - lower <= upper - weight else upper
+
+    def from_kg(self, exercise: Exercise, weight_kg: float) -> float:
+        """A stored weight (kg) in this kit's units, rounded to what can be loaded."""
+        return self.round(exercise, from_kg(weight_kg, self.unit))
 
     def step_up(self, exercise: Exercise, weight: float, steps: int = 1) -> float:
         """`steps` increments heavier: 2.5 kg / 5 lb on a bar, the next dumbbell(s) up."""

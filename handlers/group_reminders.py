@@ -7,7 +7,7 @@ from datetime import date
 from telegram import Update
 
 from bot.context import RunLiftContext
-from coaching import EXERCISES, SetEntry, from_kg
+from coaching import EXERCISES, SetEntry
 from coaching.programme import BLOCKS_BY_KEY
 from handlers import texts
 from handlers.common import OWNER_MARK, button_data, current_user, reply
@@ -38,7 +38,7 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
             if lift["weight_kg"] is None:
                 needs_calibration = True
                 continue
-            weight = kit.round(exercise, from_kg(lift["weight_kg"], kit.unit))
+            weight = kit.from_kg(exercise, lift["weight_kg"])
             sets = [SetEntry(weight, lift["reps"], kit.unit)] * lift["sets"]
             source = (update.effective_chat.id, update.update_id, query.message.message_id)
             await record_exercise(db, user, workout, exercise, sets, rir, source)

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import RunLiftContext
-from coaching import DAY_NAMES, EXERCISES, InputError, from_kg
+from coaching import DAY_NAMES, EXERCISES, InputError
 from coaching.adherence import relative_progress, streak, two_missed_in_a_row
 from coaching.parsing import parse_time
 from coaching.timezones import resolve_timezone
@@ -311,7 +311,7 @@ async def _shared_loads(db: AsyncSession, user: User) -> str:
         state = await db.get(LiftState, (user.id, key))
         if state is not None and state.working_weight_kg is not None:
             exercise = EXERCISES[key]
-            weight = kit.round(exercise, from_kg(state.working_weight_kg, kit.unit))
+            weight = kit.from_kg(exercise, state.working_weight_kg)
             parts.append(f"{exercise.name.lower()} {weight:g} {kit.unit}")
     return ", ".join(parts)
 

@@ -31,7 +31,6 @@ from coaching import (
     convert,
     find_exercise,
     format_weight,
-    from_kg,
     suggest_exercises,
 )
 from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
@@ -121,7 +120,7 @@ def _prescribed_text(user: User, planned: dict | None, exercise: Exercise) -> st
     if planned is None or planned["weight_kg"] is None:
         return None
     kit = kit_for(user)
-    weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
+    weight = kit.from_kg(exercise, planned["weight_kg"])
     return f"{planned['sets']} × {planned['reps']} at {kit.describe(exercise, weight)}"
 
 
@@ -190,7 +189,7 @@ async def _confirm(
         await reply(update, texts.ALREADY_STORED)
         return PICK
     kit = kit_for(user)
-    next_weight = kit.round(exercise, from_kg(logged.entry.next_weight_kg, kit.unit))
+    next_weight = kit.from_kg(exercise, logged.entry.next_weight_kg)
     text = texts.logged(exercise.name, sets_text(logged.sets), logged.entry.rir,
                         kit.describe(exercise, next_weight), logged.entry.reason)  # fmt: skip
     for record in logged.records:
@@ -215,7 +214,7 @@ async def _summary(db: AsyncSession, user: User, workout: WorkoutSession) -> str
         sets = [SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await sets_of(db, entry.id)]
         effort = f", {entry.rir} in reserve" if entry.rir is not None else ""
         done.append(f"{exercise.name} {sets_text(sets)}{effort}")
-        weight = kit.round(exercise, from_kg(entry.next_weight_kg, kit.unit))
+        weight = kit.from_kg(exercise, entry.next_weight_kg)
         upcoming.append(f"{exercise.name}: {kit.describe(exercise, weight)} ({entry.reason})")
     return texts.session_summary(workout.session_name, day_text(workout.local_date), done,
                                  upcoming)  # fmt: skip
@@ -235,7 +234,7 @@ async def _take_sets(
     kit = kit_for(user)
     prescribed = None
     if planned is not None and planned["weight_kg"] is not None:
-        prescribed = kit.round(exercise, from_kg(planned["weight_kg"], unit))
+        prescribed = kit.from_kg(exercise, planned["weight_kg"])
     try:
         sets, rir = parse_logged_sets(text, unit, prescribed)
     except InputError:
@@ -432,7 +431,7 @@ async def as_prescribed(update: Update, context: RunLiftContext) -> State:
             return await _ask_pick(update, db, user, workout)
         exercise = EXERCISES[planned["exercise"]]
         kit = kit_for(user)
-        weight = kit.round(exercise, from_kg(planned["weight_kg"], kit.unit))
+        weight = kit.from_kg(exercise, planned["weight_kg"])
         sets = [SetEntry(weight, planned["reps"], kit.unit)] * planned["sets"]
         return await _after_sets(update, db, user, workout, exercise, sets, None)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from coaching import from_kg
 from handlers import texts
 from models import LiftState, User
 from models.profile import kit_for, lift_days_of, programme_lifts, unit_of
@@ -21,7 +20,7 @@ def load_lines(user: User, states: Mapping[str, LiftState]) -> list[tuple[str, s
         if state.working_weight_kg is None:
             lines.append((exercise.name, texts.CALIBRATE_TEXT))
         else:
-            weight = kit.round(exercise, from_kg(state.working_weight_kg, kit.unit))
+            weight = kit.from_kg(exercise, state.working_weight_kg)
             lines.append((exercise.name, kit.describe(exercise, weight)))
     return lines
 

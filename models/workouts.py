@@ -132,7 +132,7 @@ def _prescribe_lift(
             "reason": "calibration: we find your working weight today",
         }
     kit = kit_for(user)
-    weight = kit.round(exercise, from_kg(state.working_weight_kg, kit.unit))
+    weight = kit.from_kg(exercise, state.working_weight_kg)
     reason = state.reason
     if state.last_done is not None:
         cut = after_break(kit, exercise, weight, (day - state.last_done).days)
@@ -197,7 +197,7 @@ def view(user: User, day: date, prescription: dict) -> SessionView:
         weight = None
         ramp: tuple[RampSet, ...] = ()
         if lift["weight_kg"] is not None:
-            weight = kit.round(exercise, from_kg(lift["weight_kg"], kit.unit))
+            weight = kit.from_kg(exercise, lift["weight_kg"])
             if exercise.pattern not in seen_patterns:
                 ramp = ramp_sets(exercise, weight, kit)
         seen_patterns.add(exercise.pattern)
@@ -332,13 +332,13 @@ def _decide(
     block = BLOCKS_BY_KEY.get(workout.block, BLOCKS[0])
     if planned is not None and planned["weight_kg"] is not None:
         target = Prescription(
-            kit.round(exercise, from_kg(planned["weight_kg"], kit.unit)),
+            kit.from_kg(exercise, planned["weight_kg"]),
             planned["sets"],
             planned["reps"],
         )
     elif state.working_weight_kg is not None:
         target = Prescription(
-            kit.round(exercise, from_kg(state.working_weight_kg, kit.unit)), block.sets, block.reps
+            kit.from_kg(exercise, state.working_weight_kg), block.sets, block.reps
         )
     else:  # a lift with no history: what was done is the reference
         target = Prescription(kit.round(exercise, sets[-1].weight), len(sets), block.reps)

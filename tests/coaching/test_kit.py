@@ -76,3 +76,8 @@ def test_one_hundred_kg_is_about_220_lb():
     assert from_kg(100, Unit.LB) == pytest.approx(220.46, abs=0.01)
     assert format_weight(62.5, Unit.KG) == "62.5 kg"
     assert format_weight(135.0, Unit.LB) == "135 lb"
+
+
+def test_a_stored_kg_weight_comes_back_loadable_in_the_kits_units():
+    assert KG.from_kg(SQUAT, 61.3) == 62.5
+    assert LB.from_kg(SQUAT, 61.235) == 135  # 135 lb stored as kg, read back in lb
