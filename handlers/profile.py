@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from coaching import Exercise
 from handlers import texts
 from models import LiftState, User
 from models.profile import kit_for, lift_days_of, programme_lifts, unit_of
 from models.queries import run_week
 
 
-def load_lines(user: User, states: Mapping[str, LiftState]) -> list[tuple[str, str]]:
+def load_lines(user: User, states: Mapping[str, LiftState]) -> list[tuple[Exercise, str]]:
+    """Each programme lift with a starting weight (or "calibrate"), in session order."""
     kit = kit_for(user)
     lines = []
     for exercise in programme_lifts(user.equipment):
@@ -18,10 +20,10 @@ def load_lines(user: User, states: Mapping[str, LiftState]) -> list[tuple[str, s
         if state is None:
             continue
         if state.working_weight_kg is None:
-            lines.append((exercise.name, texts.CALIBRATE_TEXT))
+            lines.append((exercise, texts.CALIBRATE_TEXT))
         else:
             weight = kit.from_kg(exercise, state.working_weight_kg)
-            lines.append((exercise.name, kit.describe(exercise, weight)))
+            lines.append((exercise, kit.describe(exercise, weight)))
     return lines
 
 
@@ -33,5 +35,5 @@ def summary(user: User, states: Mapping[str, LiftState]) -> str:
         equipment=user.equipment,
         week=run_week(user),
         lift_days=lift_days_of(user),
-        loads=load_lines(user, states),
+        loads=[(exercise.name, text) for exercise, text in load_lines(user, states)],
     )

@@ -260,8 +260,9 @@ async def edit_part(update: Update, context: RunLiftContext) -> State:
         lines = load_lines(user, await lift_states(session, user.id))
         if not lines:
             return await _ask_next_load(update, session, user)
-        names = {e.name: e.key for e in EXERCISES.values()}
-        buttons = one_per_row((texts.load_button(n, t), f"setload:{names[n]}") for n, t in lines)
+        buttons = one_per_row(
+            (texts.load_button(e.name, text), f"setload:{e.key}") for e, text in lines
+        )
         await reply(update, texts.CHOOSE_LOAD, buttons)
         return END
 
