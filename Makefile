@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run chat test lint format
+CODE := bot coaching handlers models render scheduler services
+
+.PHONY: run chat test lint format coverage
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +23,14 @@ chat: $(INSTALLED)  ## the terminal chat, always
 test: $(INSTALLED)  ## every test, offline
 	$(BIN)/python -m pytest
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff, and vulture for dead code (allow-list: vulture_allowlist.py)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/vulture $(CODE) vulture_allowlist.py --min-confidence 60
+
+coverage: $(INSTALLED)  ## the tests with line coverage (SQLAlchemy's greenlets counted)
+	$(BIN)/python -m coverage run -m pytest
+	$(BIN)/python -m coverage report
 
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .

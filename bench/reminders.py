@@ -20,8 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from bot.application import build_application
-from bot.clock import CLOCK_KEY
-from bot.context import RunLiftContext
+from bot.context import CLOCK_KEY, RunLiftContext
 from bot.offline_api import OfflineBotApi
 from bot.settings import Settings
 from models import Database, LiftState, Reminder, RunDay, User

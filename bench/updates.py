@@ -22,7 +22,7 @@ from telegram.ext import Application, ApplicationBuilder, MessageHandler, filter
 from telegram.warnings import PTBUserWarning
 
 from bot.application import build_application, prepare
-from bot.clock import CLOCK_KEY
+from bot.context import CLOCK_KEY
 from bot.offline_api import FakeUser, OfflineBotApi, UpdateFactory
 from bot.settings import Settings
 from models import Database, LiftState, RunDay, User

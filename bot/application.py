@@ -16,10 +16,12 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    ConversationHandler,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -27,16 +29,17 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.context import DATABASE_KEY, RunLiftContext
+from bot.context import DATABASE_KEY, RunLiftContext, unit_of_work
 from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, group_reminders, groups, history, reminders, texts, today
+from handlers import account, groups, history, reminders, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
 from models import Database
+from render.commands import GROUP, PRIVATE, menu
 from scheduler import schedule_reminders
 
 log = logging.getLogger(__name__)
@@ -132,7 +135,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("board", groups.show_board, filters=in_groups),
             CommandHandler("team", groups.show_team, filters=in_groups),
             CommandHandler(GROUP_COMMANDS, account.group_only, filters=private),
-            CallbackQueryHandler(group_reminders.done_as_prescribed, pattern=r"^gdone:"),
+            CallbackQueryHandler(groups.done_as_prescribed, pattern=r"^gdone:"),
             ChatMemberHandler(groups.bot_added, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated),
             CommandHandler("cancel", account.nothing_to_cancel),
@@ -143,6 +146,31 @@ def register_handlers(application: Application) -> None:
     )
     application.add_handler(TypeHandler(Update, flush_after_update), group=PERSISTENCE_GROUP)
     application.add_error_handler(account.on_error)
+    for handler in bot_handlers(application):
+        handler.callback = unit_of_work(handler.callback)
+
+
+# Plumbing that runs before any database work (or stores PTB's own state): not wrapped.
+_PLUMBING = (drop_repeats, drop_floods, refuse_others, flush_after_update)
+
+
+def all_handlers(application: Application) -> list[BaseHandler]:
+    """Every registered handler, the conversations' entry points, states and fallbacks too."""
+    found: list[BaseHandler] = []
+    pending = [h for group in application.handlers.values() for h in group]
+    while pending:
+        handler = pending.pop()
+        if isinstance(handler, ConversationHandler):
+            pending += handler.entry_points + handler.fallbacks
+            pending += [h for state in handler.states.values() for h in state]
+        else:
+            found.append(handler)
+    return found
+
+
+def bot_handlers(application: Application) -> list[BaseHandler]:
+    """The handlers that are the bot's behaviour (each runs in one unit of work)."""
+    return [h for h in all_handlers(application) if h.callback not in _PLUMBING]
 
 
 async def prepare(application: Application) -> None:
@@ -152,8 +180,8 @@ async def prepare(application: Application) -> None:
     persistence reads conversation states from the database while initialising.
     """
     bot = application.bot
-    private = [BotCommand(name, text) for name, text in texts.COMMANDS_PRIVATE]
-    group = [BotCommand(name, text) for name, text in texts.COMMANDS_GROUP]
+    private = [BotCommand(name, text) for name, text in menu(PRIVATE)]
+    group = [BotCommand(name, text) for name, text in menu(GROUP)]
     try:
         await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
         await bot.set_my_commands(group, scope=BotCommandScopeAllGroupChats())

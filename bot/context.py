@@ -1,36 +1,117 @@
-"""The callback context every handler receives: PTB's, plus the database."""
+"""The callback context every handler receives: PTB's, plus the clock and the unit of work.
+
+`unit_of_work` (applied to every callback where handlers are registered) opens one database
+session per update, loads the sender's runner and puts `services` on the context; the handler
+never opens one itself.
+"""
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager
-from datetime import datetime
+import functools
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import Application, CallbackContext, ExtBot
+from cachetools import TTLCache
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
-from bot.clock import CLOCK_KEY, utc_now
 from models import Database
+from render.common import STALE_BUTTON
+from services import Runner, Sender, Services, open_services
 
 DATABASE_KEY = "database"
+CLOCK_KEY = "clock"  # tests put a function returning the current (UTC) time here
+WRAPPED = "__runlift_unit_of_work__"
+
+Callback = Callable[[Update, "RunLiftContext"], Awaitable[Any]]
 
 
 class RunLiftContext(CallbackContext[ExtBot, dict, dict, dict]):
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Set when a conversation took this update, so catch-alls in later groups stay quiet.
         self.consumed = False
+        self._services: Services | None = None
 
     def now(self) -> datetime:
-        """The current time (UTC); tests replace the clock in bot_data."""
-        return self.application.bot_data.get(CLOCK_KEY, utc_now)()
+        """The current time (UTC): the only place the bot reads the clock."""
+        return self.application.bot_data.get(CLOCK_KEY, _utc_now)()
 
     @property
     def database(self) -> Database:
         return self.application.bot_data[DATABASE_KEY]
 
-    def db(self) -> AbstractAsyncContextManager[AsyncSession]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        return self.database.session()
+    @property
+    def services(self) -> Services:
+        """This update's services (only inside a callback wrapped by `unit_of_work`)."""
+        if self._services is None:
+            raise RuntimeError("no unit of work: register the callback with unit_of_work")
+        return self._services
+
+    @property
+    def runner(self) -> Runner:
+        """The sender, loaded (or created) when the update arrived."""
+        return self.services.profile.runner
 
 
-RunLiftApp = Application[ExtBot, RunLiftContext, dict, dict, dict, None]
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def ttl_cache(context: RunLiftContext, key: str, maxsize: int, seconds: float) -> TTLCache:
+    """A bounded cache in bot_data whose entries expire by the bot's clock (so tests travel)."""
+    cache = context.bot_data.get(key)
+    if cache is None:
+        bot_data = context.application.bot_data
+        timer = lambda: bot_data.get(CLOCK_KEY, _utc_now)().timestamp()  # noqa: E731
+        cache = context.bot_data[key] = TTLCache(maxsize=maxsize, ttl=seconds, timer=timer)
+    return cache
+
+
+def sender_of(update: object) -> Sender | None:
+    """The person behind an update; None for none, bots, and messages sent as a chat (an
+    anonymous admin or a channel: there is no runner to load)."""
+    if not isinstance(update, Update) or update.effective_user is None:
+        return None
+    message = update.effective_message
+    if update.effective_user.is_bot or (message is not None and message.sender_chat):
+        return None
+    user, chat = update.effective_user, update.effective_chat
+    private = chat.id if chat is not None and chat.type == "private" else None
+    return Sender(user.id, user.first_name or "", private)
+
+
+class StaleButton(Exception):
+    """Callback data that no longer (or never did) make sense: forged, old or mangled."""
+
+
+def unit_of_work(callback: Callback) -> Callback:
+    """Run `callback` inside one unit of work: committed when it returns, rolled back if it
+    raises. ApplicationHandlerStop is not a failure: what was done is committed, then it goes on
+    up to PTB. A StaleButton rolls back and gets the stale-button answer."""
+    if getattr(callback, WRAPPED, False):
+        return callback
+
+    @functools.wraps(callback)
+    async def wrapped(update: object, context: RunLiftContext) -> Any:
+        stop: ApplicationHandlerStop | None = None
+        try:
+            async with open_services(context.database, context.now(), sender_of(update)) as s:
+                context._services = s
+                try:
+                    result = await callback(update, context)
+                except ApplicationHandlerStop as raised:
+                    stop, result = raised, None
+                finally:
+                    context._services = None
+        except StaleButton:
+            if isinstance(update, Update) and update.callback_query is not None:
+                await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+            return None
+        if stop is not None:
+            raise stop
+        return result
+
+    setattr(wrapped, WRAPPED, True)
+    return wrapped

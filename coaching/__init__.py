@@ -1,27 +1,32 @@
-"""RunLift's coaching core: pure functions and frozen dataclasses, no Telegram, no database.
+"""RunLift's coaching core: pure functions and frozen dataclasses, no Telegram, no database,
+no user-facing text (decisions carry a `Reason(code, values)` that `render/` words).
 
 Public API (every number is documented with its source in its module):
 - catalogue: `EXERCISES` (every lift), `find_exercise` (by name or abbreviation),
   `suggest_exercises` (close matches), `swap_options` (same pattern, available equipment),
   `Exercise`, `Pattern`, `Implement`, `Equipment`.
-- units: `Unit`, `to_kg` / `from_kg` / `convert`, `format_weight`.
+- units: `Unit`, `to_kg` / `from_kg` / `convert`.
 - loads: `epley_1rm`, `brzycki_1rm`, `rir_adjusted_1rm` (reps + RIR to failure),
   `load_for_reps` (inverse Brzycki), `start_load_from_set` (8 reps, 3 in reserve),
   `rpe_from_rir`, `NSCA_PERCENT_1RM`.
 - kit: `Kit` (bar, plates, dumbbells): `round` to loadable, `step_up` one increment,
-  `plates_per_side` / `describe` as text.
+  `plates_per_side`.
 - programme: `SessionName`, `BLOCKS` (2x8, 3x6, 3x5), `session_for` (A/B by sessions done),
   `session_plan` (lifts for the equipment) -> `SessionPlan`, `Block`,
   `should_offer_next_block`, `estimate_minutes`.
-- warmup: `GENERAL_WARMUP`, `ramp_sets` (bar x8, ~50 % x5, ~70 % x3) -> `RampSet`.
-- session: `build_session` (a whole prescribed session), `Session`, `LiftPrescription`.
-- progression: `progress` (next weight with a reason), `after_break`, `new_records`,
-  `LoggedSet`, `Prescription`, `Decision`, `Change`, `Record`.
+- warmup: `ramp_sets` (bar x8, ~50 % x5, ~70 % x3) -> `RampSet`.
+- session: `build_session` (the one function that prescribes a day's session) -> `Session`,
+  `PlannedLift`, `LiftStatus`; `Prescription` (the stored form).
+- progression: `progress` (next weight and why), `after_break`, `new_records`,
+  `LoggedSet`, `Target`, `Decision`, `Change`, `Record`.
+- reasons: `Reason`, `ReasonCode`.
 - calibration: `calibration_start`, `calibration_next` -> `CalibrationStep`.
-- week: `RunType`, `plan_lift_days` (two lift days, what was relaxed, why) -> `LiftDays`,
-  `DAY_NAMES`.
+- week: `RunType`, `Rule`, `plan_lift_days` (two lift days, which rules were relaxed) ->
+  `LiftDays`.
 - taper: `Distance`, `race_advice` (taper, race week, week after) -> `RaceAdvice`,
   `Phase`; `reslot_missed` -> `Reslot`.
+- readiness: `readiness` (the check-in) -> `Readiness`.
+- logdraft: `LogDraft` (what /log is in the middle of).
 - parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`.
 """
 
@@ -46,6 +51,7 @@ from coaching.loads import (
     rpe_from_rir,
     start_load_from_set,
 )
+from coaching.logdraft import LogDraft
 from coaching.parsing import InputError, SetEntry, parse_set, parse_time, parse_weight
 from coaching.programme import (
     BLOCKS,
@@ -61,23 +67,23 @@ from coaching.progression import (
     Change,
     Decision,
     LoggedSet,
-    Prescription,
     Record,
+    Target,
     after_break,
     new_records,
     progress,
 )
-from coaching.session import LiftPrescription, Session, build_session
+from coaching.readiness import Readiness, readiness
+from coaching.reasons import Reason, ReasonCode
+from coaching.session import LiftStatus, PlannedLift, Prescription, Session, build_session
 from coaching.taper import Distance, Phase, RaceAdvice, Reslot, race_advice, reslot_missed
-from coaching.units import Unit, convert, format_weight, from_kg, to_kg
-from coaching.warmup import GENERAL_WARMUP, RampSet, ramp_sets
-from coaching.week import DAY_NAMES, LiftDays, RunType, plan_lift_days
+from coaching.units import Unit, convert, from_kg, to_kg
+from coaching.warmup import RampSet, ramp_sets
+from coaching.week import LiftDays, Rule, RunType, plan_lift_days
 
 __all__ = [
     "BLOCKS",
-    "DAY_NAMES",
     "EXERCISES",
-    "GENERAL_WARMUP",
     "NSCA_PERCENT_1RM",
     "Block",
     "CalibrationStep",
@@ -90,20 +96,27 @@ __all__ = [
     "InputError",
     "Kit",
     "LiftDays",
-    "LiftPrescription",
+    "LiftStatus",
+    "LogDraft",
     "LoggedSet",
     "Pattern",
     "Phase",
+    "PlannedLift",
     "Prescription",
     "RaceAdvice",
     "RampSet",
+    "Readiness",
+    "Reason",
+    "ReasonCode",
     "Record",
     "Reslot",
+    "Rule",
     "RunType",
     "Session",
     "SessionName",
     "SessionPlan",
     "SetEntry",
+    "Target",
     "Unit",
     "after_break",
     "brzycki_1rm",
@@ -114,7 +127,6 @@ __all__ = [
     "epley_1rm",
     "estimate_minutes",
     "find_exercise",
-    "format_weight",
     "from_kg",
     "load_for_reps",
     "new_records",
@@ -125,6 +137,7 @@ __all__ = [
     "progress",
     "race_advice",
     "ramp_sets",
+    "readiness",
     "reslot_missed",
     "rir_adjusted_1rm",
     "rpe_from_rir",

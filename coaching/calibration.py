@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coaching.catalogue import Exercise, Implement
 from coaching.kit import Kit
+from coaching.reasons import Reason, ReasonCode
 
 TARGET_REPS = 8
 MAX_STEPS = 6
@@ -16,7 +17,7 @@ _BIG_STEP = 1.2  # 5+ in reserve: about 20 % heavier
 class CalibrationStep:
     done: bool
     weight: float  # the next set's weight, or the working weight once done
-    reason: str
+    reason: Reason
 
 
 def calibration_start(exercise: Exercise, kit: Kit) -> float:
@@ -38,10 +39,10 @@ def calibration_next(
     if reps < TARGET_REPS or rir <= 1:
         lighter = [w for w in kit.loadable(exercise) if w < weight - 1e-9]
         working = lighter[-1] if lighter else weight
-        return CalibrationStep(True, working, "that was too heavy for 8: one step lighter")
+        return CalibrationStep(True, working, Reason(ReasonCode.CAL_TOO_HEAVY))
     if rir <= 4:
-        return CalibrationStep(True, weight, f"8 reps with {rir} in reserve: that is the weight")
+        return CalibrationStep(True, weight, Reason(ReasonCode.CAL_IN_RANGE, {"rir": rir}))
     if step + 1 >= MAX_STEPS:
-        return CalibrationStep(True, weight, "enough sets for today: start here and build up")
+        return CalibrationStep(True, weight, Reason(ReasonCode.CAL_ENOUGH))
     heavier = max(kit.round(exercise, weight * _BIG_STEP), kit.step_up(exercise, weight))
-    return CalibrationStep(False, heavier, "still easy: a bit heavier")
+    return CalibrationStep(False, heavier, Reason(ReasonCode.CAL_STILL_EASY))

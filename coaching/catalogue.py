@@ -45,7 +45,6 @@ class Exercise:
     name: str
     pattern: Pattern
     implement: Implement
-    cue: str
     per_arm: bool = False
     dumbbells_held: int = 0  # weights of dumbbell lifts are per dumbbell
     lower_body: bool = True
@@ -55,8 +54,8 @@ class Exercise:
         return self.implement in IMPLEMENTS_BY_EQUIPMENT[equipment]
 
 
-def _lift(key: str, name: str, pattern: Pattern, implement: Implement, cue: str, **kw) -> Exercise:
-    return Exercise(key, name, pattern, implement, cue, **kw)
+def _lift(key: str, name: str, pattern: Pattern, implement: Implement, **kw) -> Exercise:
+    return Exercise(key, name, pattern, implement, **kw)
 
 
 _P, _S, _H, _W = Pattern.PRESS, Pattern.SQUAT, Pattern.HINGE, Pattern.POWER
@@ -66,53 +65,37 @@ EXERCISES: dict[str, Exercise] = {
     e.key: e
     for e in (
         _lift("overhead_press", "Overhead press", _P, _BB,
-              "Bar on the collarbones, squeeze glutes, press straight up until elbows lock.",
               lower_body=False, aliases=("ohp", "press", "barbell press", "military press")),
         _lift("back_squat", "Back squat", _S, _BB,
-              "Feet a little wider than hips, toes out slightly, thighs to parallel, drive up.",
               aliases=("squat", "bs", "barbell squat")),
         _lift("deadlift", "Deadlift", _H, _BB,
-              "Grip just outside the legs, flat back, push the floor away and stand tall.",
               aliases=("dl", "conventional deadlift")),
         _lift("one_arm_db_press", "One-arm dumbbell press", _P, _DB,
-              "Dumbbell under the chin, press until the arm is straight beside the ear.",
               per_arm=True, dumbbells_held=1, lower_body=False,
               aliases=("db press", "1-arm press", "one arm press", "single arm press")),
         _lift("goblet_squat", "Goblet squat", _S, _DB,
-              "Hold the bell at the chest, sit down between the knees, chest proud.",
               dumbbells_held=1, aliases=("goblet",)),
         _lift("bench_press", "Bench press", _P, _BB,
-              "Shoulder blades pinched, bar to mid-chest, press back over the shoulders.",
               lower_body=False, aliases=("bench", "bp")),
         _lift("power_clean", "Power clean", _W, _BB,
-              "Pull from the floor, extend hips hard, catch the bar on the shoulders.",
               aliases=("clean", "cleans")),
         _lift("push_jerk", "Push jerk", _W, _BB,
-              "Short dip, drive with the legs, punch under the bar to lock out overhead.",
               aliases=("jerk", "jerks")),
         _lift("front_squat", "Front squat", _S, _BB,
-              "Bar on the front of the shoulders, elbows high, sit straight down.",
               aliases=("fs",)),
         _lift("romanian_deadlift", "Romanian deadlift", _H, _BB,
-              "Soft knees, push the hips back, bar close to the thighs, stop at mid-shin.",
               aliases=("rdl",)),
         _lift("trap_bar_deadlift", "Trap-bar deadlift", _H, _TB,
-              "Stand centred in the bar, chest up, drive through the whole foot.",
               aliases=("trap bar", "hex bar", "tbdl")),
         _lift("db_bench_press", "Dumbbell bench press", _P, _DB,
-              "Dumbbells over the shoulders, lower to chest level, press together.",
               dumbbells_held=2, lower_body=False, aliases=("db bench", "dumbbell bench")),
         _lift("push_press", "Push press", _P, _BB,
-              "A quick knee dip, then drive the bar overhead with legs and arms.",
               lower_body=False, aliases=("pp",)),
         _lift("db_overhead_press", "Dumbbell overhead press", _P, _DB,
-              "A dumbbell in each hand at the shoulders, press both until the arms lock.",
               dumbbells_held=2, lower_body=False, aliases=("db ohp", "dumbbell press")),
         _lift("db_squat", "Dumbbell squat", _S, _DB,
-              "A dumbbell on each shoulder, sit down to parallel, stand up tall.",
               dumbbells_held=2, aliases=("db squat",)),
         _lift("db_romanian_deadlift", "Dumbbell Romanian deadlift", _H, _DB,
-              "Dumbbells along the thighs, hips back, flat back, stand up by squeezing glutes.",
               dumbbells_held=2, aliases=("db rdl", "dumbbell rdl")),
     )
 }  # fmt: skip

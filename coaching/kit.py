@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coaching.catalogue import Exercise, Implement
-from coaching.units import Unit, format_weight, from_kg
+from coaching.units import Unit, from_kg
 
 _CENTS = 100  # plate arithmetic in hundredths, so 1.25 kg plates add up exactly
 _MAX_PER_SIDE = 300  # kg or lb per side; beyond any runner's needs
@@ -91,22 +91,10 @@ class Kit:
             return options[i] - options[i - 1]
         return BARBELL_INCREMENT[self.unit]
 
-    def describe(self, exercise: Exercise, weight: float) -> str:
-        """`62.5 kg (20 + 1.25 each side)`, `2 × 16 kg`, `12 kg`."""
-        if exercise.implement is Implement.DUMBBELL:
-            shown = format_weight(weight, self.unit)
-            return f"2 × {shown}" if exercise.dumbbells_held == 2 else shown
-        return f"{format_weight(weight, self.unit)} ({self.plates_per_side(exercise, weight)})"
-
-    def plates_per_side(self, exercise: Exercise, weight: float) -> str:
-        """`20 + 5 + 1.25 each side`, or `empty bar`."""
+    def plates_per_side(self, exercise: Exercise, weight: float) -> tuple[float, ...]:
+        """The fewest plates (heaviest first) on each side for `weight`; () for an empty bar."""
         side = round((weight - self.bar_for(exercise)) / 2 * _CENTS)
-        plates = _fewest_plates(self.plates, side)
-        if not plates:
-            return "empty bar"
-        return " + ".join(format_weight(p / _CENTS, self.unit).split()[0] for p in plates) + (
-            " each side"
-        )
+        return tuple(p / _CENTS for p in _fewest_plates(self.plates, side))
 
 
 @lru_cache(maxsize=64)

@@ -76,6 +76,16 @@ _DAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
 }  # fmt: skip
 RUN_TYPES = ("rest", "easy", "quality", "long", "race")
+
+
+def parse_weekday(text: str) -> int:
+    """`tue`, `Tuesday` -> 1 (Monday = 0)."""
+    day = _DAYS.get(text.strip().lower())
+    if day is None:
+        raise InputError("weekday")
+    return day
+
+
 _RIR = re.compile(r"^(?:rir\s*|@\s*)([0-9]{1,2})$", re.IGNORECASE)
 
 

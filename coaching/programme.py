@@ -27,14 +27,13 @@ class Block:
     sets: int
     reps: int
     target_rir: int  # reps left in reserve after the last rep: load = (reps + rir)-rep max
-    label: str
 
 
 # Start: 2x8 at a 10-12RM load (8 reps, ~3 in reserve). Later blocks: 3x6 at ~8RM, 3x5 at ~7RM.
 BLOCKS: tuple[Block, ...] = (
-    Block("2x8", 2, 8, 3, "2 × 8 at a weight you could lift 10–12 times"),
-    Block("3x6", 3, 6, 2, "3 × 6 at a weight you could lift about 8 times"),
-    Block("3x5", 3, 5, 2, "3 × 5 at a weight you could lift about 7 times"),
+    Block("2x8", 2, 8, 3),  # a 10-12RM load (the article)
+    Block("3x6", 3, 6, 2),  # about an 8RM
+    Block("3x5", 3, 5, 2),  # about a 7RM
 )
 BLOCKS_BY_KEY = {block.key: block for block in BLOCKS}
 

@@ -20,7 +20,8 @@ from enum import StrEnum
 from coaching.catalogue import Exercise
 from coaching.kit import Kit
 from coaching.loads import rir_adjusted_1rm
-from coaching.units import format_weight
+from coaching.reasons import Reason, ReasonCode
+from coaching.units import to_kg
 
 MIN_REPS = 5
 DELOAD_FACTOR = 0.9
@@ -42,7 +43,9 @@ class LoggedSet:
 
 
 @dataclass(frozen=True)
-class Prescription:
+class Target:
+    """What one lift was prescribed that day, in the kit's units."""
+
     weight: float
     sets: int
     reps: int
@@ -50,14 +53,15 @@ class Prescription:
 
 @dataclass(frozen=True)
 class Decision:
-    weight: float
+    weight: float  # the kit's units
     change: Change
-    reason: str
+    reason: Reason
     short_sessions_in_a_row: int
 
 
-def _fmt(kit: Kit, weight: float) -> str:
-    return format_weight(weight, kit.unit)
+def _because(code: ReasonCode, kit: Kit, weight: float, **values: int) -> Reason:
+    """A reason naming the next load (stored in kg, shown in the runner's units)."""
+    return Reason(code, {"weight_kg": to_kg(weight, kit.unit), **values})
 
 
 def cut(kit: Kit, exercise: Exercise, weight: float, factor: float) -> float:
@@ -78,41 +82,36 @@ def _every_set_rir(sets: Sequence[LoggedSet]) -> int | None:
 
 def progress(
     exercise: Exercise,
-    prescription: Prescription,
+    prescription: Target,
     sets: Sequence[LoggedSet],
     kit: Kit,
     short_sessions_before: int = 0,
 ) -> Decision:
-    """Next session's working weight for one lift, with a one-line reason."""
+    """Next session's working weight for one lift, and why."""
     weight = prescription.weight
     if any(s.reps < MIN_REPS for s in sets):
         new = cut(kit, exercise, weight, DELOAD_FACTOR)
-        reason = f"a set fell under {MIN_REPS} reps, so the load drops to {_fmt(kit, new)}"
+        reason = _because(ReasonCode.UNDER_MIN_REPS, kit, new, min_reps=MIN_REPS)
         return Decision(new, Change.DOWN, reason, 0)
     done = [s for s in sets if s.weight >= weight - 1e-9 and s.reps >= prescription.reps]
     if len(done) < prescription.sets:
         if short_sessions_before >= 1:
             new = cut(kit, exercise, weight, DELOAD_FACTOR)
-            reason = f"short of the target two sessions running: down to {_fmt(kit, new)}"
+            reason = _because(ReasonCode.SHORT_TWICE, kit, new)
             return Decision(new, Change.DOWN, reason, 0)
-        reason = f"short of {prescription.sets} × {prescription.reps}: same weight next time"
+        reason = Reason(ReasonCode.SHORT, {"sets": prescription.sets, "reps": prescription.reps})
         return Decision(weight, Change.HOLD, reason, short_sessions_before + 1)
     last_rir = sets[-1].rir
     lowest_rir = _every_set_rir(sets)
     if lowest_rir is not None and lowest_rir >= 5:
         new = kit.step_up(exercise, weight, 2)
-        return Decision(
-            new, Change.UP_TWO, f"every set felt easy (5+ in reserve): {_fmt(kit, new)}", 0
-        )
+        return Decision(new, Change.UP_TWO, _because(ReasonCode.UP_TWO, kit, new), 0)
     if last_rir is not None and last_rir >= 3:
         new = kit.step_up(exercise, weight)
-        reason = f"all reps done with {last_rir} in reserve: up to {_fmt(kit, new)}"
-        return Decision(new, Change.UP, reason, 0)
+        return Decision(new, Change.UP, _because(ReasonCode.UP, kit, new, rir=last_rir), 0)
     if last_rir is None:
-        reason = "all reps done; tell me how hard it felt to earn an increase"
-    else:
-        reason = f"all reps done but only {last_rir} in reserve: same weight to own it"
-    return Decision(weight, Change.HOLD, reason, 0)
+        return Decision(weight, Change.HOLD, Reason(ReasonCode.HOLD_NO_RIR), 0)
+    return Decision(weight, Change.HOLD, Reason(ReasonCode.HOLD_LOW_RIR, {"rir": last_rir}), 0)
 
 
 def after_break(kit: Kit, exercise: Exercise, weight: float, days_off: int) -> Decision | None:
@@ -121,7 +120,7 @@ def after_break(kit: Kit, exercise: Exercise, weight: float, days_off: int) -> D
         if days_off >= min_days:
             new = cut(kit, exercise, weight, factor)
             percent = round((1 - factor) * 100)
-            reason = f"{days_off} days since you last did it: {percent} % lighter to ease back in"
+            reason = _because(ReasonCode.AFTER_BREAK, kit, new, days=days_off, percent=percent)
             return Decision(new, Change.DOWN, reason, 0)
     return None
 

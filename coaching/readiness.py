@@ -10,26 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coaching.reasons import Reason, ReasonCode
+
 SORE = 7  # 0-10 scale: from here on, one set per lift
 
 
 @dataclass(frozen=True)
 class Readiness:
     sets_per_lift: int | None  # None: as planned
-    reason: str
+    reason: Reason | None
 
 
-AS_PLANNED = Readiness(None, "")
+AS_PLANNED = Readiness(None, None)
 
 
 def readiness(soreness: int | None, key_run_tomorrow: bool | None) -> Readiness:
     """How the check-in changes today's session (unanswered questions change nothing)."""
-    reasons = []
-    if soreness is not None and soreness >= SORE:
-        reasons.append(f"your legs are sore ({soreness}/10)")
-    if key_run_tomorrow:
-        reasons.append("you have a quality or long run tomorrow")
-    if not reasons:
+    sore = soreness is not None and soreness >= SORE
+    if not sore and not key_run_tomorrow:
         return AS_PLANNED
-    why = " and ".join(reasons)
-    return Readiness(1, f"One set per lift today, same weights: {why}.")
+    values = {"soreness": soreness if sore else -1, "key_run": int(bool(key_run_tomorrow))}
+    return Readiness(1, Reason(ReasonCode.CHECKIN_TRIM, values))

@@ -1,60 +1,232 @@
-"""A whole session, ready to show: warm-up, each lift's ramp and working sets, duration."""
+"""A whole session: the one place that decides what a runner lifts on a day.
+
+`build_session` is used for `/today`, `/plan`, reminders and groups alike. It applies, in order:
+the programme (A/B, block, equipment, swaps), each lift's working weight (or calibration), a
+break from a lift, the races around the day, and the check-in. `Prescription` is the same
+session as stored (weights in kg, reasons as data); `Session` adds what is derived for display
+(ramp sets, minutes) and is rebuilt from a stored prescription by `Prescription.session`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
 
-from coaching.catalogue import Exercise
+from coaching.catalogue import EXERCISES, Exercise
 from coaching.kit import Kit
-from coaching.programme import SessionPlan, estimate_minutes
-from coaching.taper import RaceAdvice
-from coaching.warmup import GENERAL_WARMUP, RampSet, ramp_sets
+from coaching.programme import (
+    BLOCKS,
+    BLOCKS_BY_KEY,
+    Block,
+    SessionName,
+    SessionPlan,
+    estimate_minutes,
+)
+from coaching.progression import after_break
+from coaching.readiness import Readiness
+from coaching.reasons import Reason, ReasonCode
+from coaching.taper import Distance, Phase, RaceAdvice, race_advice
+from coaching.units import to_kg
+from coaching.warmup import RampSet, ramp_sets
 
 
 @dataclass(frozen=True)
-class LiftPrescription:
+class LiftStatus:
+    """Where a runner stands on one lift: working weight in the kit's units (None: calibrate),
+    why it is that weight, and when the lift was last done."""
+
+    working_weight: float | None
+    reason: Reason | None = None
+    last_done: date | None = None
+
+
+@dataclass(frozen=True)
+class PlannedLift:
     exercise: Exercise
-    weight: float
+    weight: float | None  # the kit's units; None: calibrate today
     sets: int
     reps: int
-    ramp: tuple[RampSet, ...]
-    reason: str
+    reason: Reason | None
+    ramp: tuple[RampSet, ...] = ()
 
 
 @dataclass(frozen=True)
 class Session:
-    plan: SessionPlan
-    general_warmup: tuple[str, ...]
-    lifts: tuple[LiftPrescription, ...]
+    name: SessionName
+    block: Block
+    lifts: tuple[PlannedLift, ...]
     minutes: int
-    note: str  # why the session differs from the usual one (taper, race week), or ""
+    note: Reason | None  # why the session differs from the usual one (race, check-in)
+
+    @property
+    def no_lifting(self) -> bool:
+        """Race week: nothing to lift, only the note saying why."""
+        return not self.lifts
 
 
 def build_session(
     plan: SessionPlan,
-    working_weights: Mapping[str, float],
+    statuses: Mapping[str, LiftStatus],
     kit: Kit,
-    reasons: Mapping[str, str] | None = None,
-    advice: RaceAdvice | None = None,
+    day: date,
+    races: Iterable[tuple[date, Distance]] = (),
+    readiness: Readiness | None = None,
 ) -> Session:
-    """Prescribe every lift of `plan`; ramp sets only for the first lift of each pattern."""
-    seen_patterns = set()
+    """Prescribe every lift of `plan` for `day`."""
+    advice = race_advice(day, races)
+    if advice.phase is Phase.NO_LIFTING:
+        return Session(plan.name, plan.block, (), 0, advice.reason)
     lifts = []
     for exercise in plan.exercises:
-        if advice is not None and not advice.lower_body and exercise.lower_body:
+        if not advice.lower_body and exercise.lower_body:
             continue
-        weight = working_weights[exercise.key]
-        if advice is not None and advice.load_factor != 1.0:
-            weight = kit.round(exercise, weight * advice.load_factor, down=True)
-        first_of_pattern = exercise.pattern not in seen_patterns
-        seen_patterns.add(exercise.pattern)
-        sets = plan.block.sets
-        if advice is not None and advice.sets_per_lift is not None:
-            sets = min(sets, advice.sets_per_lift)
-        ramp = ramp_sets(exercise, weight, kit) if first_of_pattern else ()
-        reason = (reasons or {}).get(exercise.key, "")
-        lifts.append(LiftPrescription(exercise, weight, sets, plan.block.reps, ramp, reason))
-    minutes = estimate_minutes((x.exercise, x.sets, x.reps, len(x.ramp)) for x in lifts)
-    note = advice.reason if advice is not None else ""
-    return Session(plan, GENERAL_WARMUP, tuple(lifts), minutes if lifts else 0, note)
+        lift = _prescribe_lift(exercise, statuses.get(exercise.key), kit, day, plan.block)
+        lifts.append(_adjust(lift, kit, advice))
+    note = advice.reason
+    if readiness is not None and readiness.sets_per_lift is not None:
+        lifts = [replace(x, sets=min(x.sets, readiness.sets_per_lift)) for x in lifts]
+        note = readiness.reason
+    return assemble(plan.name, plan.block, lifts, kit, note)
+
+
+def _prescribe_lift(
+    exercise: Exercise, status: LiftStatus | None, kit: Kit, day: date, block: Block
+) -> PlannedLift:
+    if status is None or status.working_weight is None:
+        return PlannedLift(exercise, None, block.sets, block.reps, Reason(ReasonCode.CALIBRATE))
+    weight, reason = status.working_weight, status.reason
+    if status.last_done is not None:
+        cut = after_break(kit, exercise, weight, (day - status.last_done).days)
+        if cut is not None:
+            weight, reason = cut.weight, cut.reason
+    return PlannedLift(exercise, weight, block.sets, block.reps, reason)
+
+
+def _adjust(lift: PlannedLift, kit: Kit, advice: RaceAdvice) -> PlannedLift:
+    """Taper: fewer sets; the week after a race: lighter (rounded down to loadable)."""
+    if advice.sets_per_lift is not None:
+        lift = replace(lift, sets=min(lift.sets, advice.sets_per_lift))
+    if lift.weight is not None and advice.load_factor != 1.0:
+        lighter = kit.round(lift.exercise, lift.weight * advice.load_factor, down=True)
+        lift = replace(lift, weight=lighter)
+    return lift
+
+
+def assemble(
+    name: SessionName, block: Block, lifts: Iterable[PlannedLift], kit: Kit, note: Reason | None
+) -> Session:
+    """Ramp sets for the first lift of each movement pattern, and the session's duration."""
+    seen = set()
+    ramped = []
+    for lift in lifts:
+        first_of_pattern = lift.exercise.pattern not in seen
+        seen.add(lift.exercise.pattern)
+        ramp = ()
+        if lift.weight is not None and first_of_pattern:
+            ramp = ramp_sets(lift.exercise, lift.weight, kit)
+        ramped.append(replace(lift, ramp=ramp))
+    minutes = estimate_minutes((x.exercise, x.sets, x.reps, len(x.ramp)) for x in ramped)
+    return Session(name, block, tuple(ramped), minutes if ramped else 0, note)
+
+
+# --- the stored form -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrescribedLift:
+    exercise: str  # catalogue key
+    weight_kg: float | None
+    sets: int
+    reps: int
+    reason: Reason | None
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """A session as given to the runner, kept as it was (kg; read and written only as this)."""
+
+    name: SessionName
+    block: str
+    lifts: tuple[PrescribedLift, ...]
+    note: Reason | None = None
+    checkin: str | None = None  # "done" or "skipped" once the check-in was answered
+
+    @classmethod
+    def of(cls, session: Session, kit: Kit) -> Prescription:
+        lifts = tuple(
+            PrescribedLift(
+                x.exercise.key,
+                None if x.weight is None else to_kg(x.weight, kit.unit),
+                x.sets,
+                x.reps,
+                x.reason,
+            )
+            for x in session.lifts
+        )
+        return cls(session.name, session.block.key, lifts, session.note)
+
+    def session(self, kit: Kit) -> Session:
+        """The stored session in the kit's units, with ramps and duration."""
+        lifts = [
+            PlannedLift(
+                EXERCISES[x.exercise],
+                None if x.weight_kg is None else kit.from_kg(EXERCISES[x.exercise], x.weight_kg),
+                x.sets,
+                x.reps,
+                x.reason,
+            )
+            for x in self.lifts
+        ]
+        block = BLOCKS_BY_KEY.get(self.block, BLOCKS[0])
+        return assemble(self.name, block, lifts, kit, self.note)
+
+    def lift(self, exercise: str) -> PrescribedLift | None:
+        return next((x for x in self.lifts if x.exercise == exercise), None)
+
+    def after_checkin(self, readiness: Readiness | None) -> Prescription:
+        """The check-in answered (None: skipped); a trim keeps the weights, cuts the sets."""
+        if readiness is None:
+            return replace(self, checkin="skipped")
+        if readiness.sets_per_lift is None:
+            return replace(self, checkin="done")
+        lifts = tuple(replace(x, sets=min(x.sets, readiness.sets_per_lift)) for x in self.lifts)
+        return replace(self, lifts=lifts, note=readiness.reason, checkin="done")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name.value,
+            "block": self.block,
+            "lifts": [
+                {
+                    "exercise": x.exercise,
+                    "weight_kg": x.weight_kg,
+                    "sets": x.sets,
+                    "reps": x.reps,
+                    "reason": x.reason.to_json() if x.reason else None,
+                }
+                for x in self.lifts
+            ],
+            "note": self.note.to_json() if self.note else None,
+            "checkin": self.checkin,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Prescription:
+        """Also reads the first release's shape (reasons as text are dropped, not shown)."""
+        lifts = tuple(
+            PrescribedLift(
+                x["exercise"], x.get("weight_kg"), x["sets"], x["reps"],
+                Reason.from_json(x.get("reason")),
+            )
+            for x in data.get("lifts", [])
+            if x.get("exercise") in EXERCISES
+        )  # fmt: skip
+        return cls(
+            SessionName(data.get("name", "A")),
+            data.get("block", BLOCKS[0].key),
+            lifts,
+            Reason.from_json(data.get("note")),
+            data.get("checkin"),
+        )

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from coaching.week import DAY_NAMES, RunType, day_broken_rules, gap
+from coaching.reasons import Reason, ReasonCode
+from coaching.week import RunType, day_broken_rules, gap
 
 
 class Distance(StrEnum):
@@ -57,13 +58,13 @@ POST_RACE_FACTOR = 0.8
 @dataclass(frozen=True)
 class RaceAdvice:
     phase: Phase
-    sets_per_lift: int | None  # None: the block's own number of sets
+    sets_per_lift: int | None  # None: the block's own number of sets; 0: no lifting
     lower_body: bool
     load_factor: float
-    reason: str
+    reason: Reason | None
 
 
-_NORMAL = RaceAdvice(Phase.NORMAL, None, True, 1.0, "")
+_NORMAL = RaceAdvice(Phase.NORMAL, None, True, 1.0, None)
 
 
 def race_advice(day: date, races: Iterable[tuple[date, Distance]]) -> RaceAdvice:
@@ -78,39 +79,17 @@ def race_advice(day: date, races: Iterable[tuple[date, Distance]]) -> RaceAdvice
 def _advice_for(day: date, race_day: date, distance: Distance) -> RaceAdvice:
     rule = TAPER_RULES[distance]
     days_out = (race_day - day).days
+    about = {"days": days_out, "distance": distance.value}
     if 0 <= days_out < rule.no_lifting_days:
-        return RaceAdvice(
-            Phase.NO_LIFTING,
-            0,
-            False,
-            1.0,
-            f"race week ({days_out} days to your {distance.value}): no lifting",
-        )
+        return RaceAdvice(Phase.NO_LIFTING, 0, False, 1.0, Reason(ReasonCode.RACE_WEEK, about))
     if 0 <= days_out < rule.last_lower_body_days:
-        return RaceAdvice(
-            Phase.UPPER_ONLY,
-            1,
-            False,
-            1.0,
-            f"{days_out} days to your {distance.value}: upper body only, one set",
-        )
+        return RaceAdvice(Phase.UPPER_ONLY, 1, False, 1.0, Reason(ReasonCode.UPPER_ONLY, about))
     if 0 <= days_out <= rule.taper_days:
-        return RaceAdvice(
-            Phase.TAPER,
-            1,
-            True,
-            1.0,
-            f"taper for your {distance.value}: one set per lift, same weight",
-        )
+        return RaceAdvice(Phase.TAPER, 1, True, 1.0, Reason(ReasonCode.TAPER, about))
     if 0 < -days_out <= POST_RACE_DAYS:
-        return RaceAdvice(
-            Phase.POST_RACE,
-            None,
-            True,
-            POST_RACE_FACTOR,
-            "first week after your race: about 20 % lighter",
-        )
-    return _NORMAL  # fmt: skip
+        reason = Reason(ReasonCode.POST_RACE, about)
+        return RaceAdvice(Phase.POST_RACE, None, True, POST_RACE_FACTOR, reason)
+    return _NORMAL
 
 
 def legal_days_after(week: Mapping[int, RunType], lift_days: Iterable[int], day: int) -> list[int]:
@@ -132,23 +111,16 @@ def legal_days_after(week: Mapping[int, RunType], lift_days: Iterable[int], day:
 
 @dataclass(frozen=True)
 class Reslot:
-    day: int | None
-    message: str
+    missed: int  # weekday, Monday = 0
+    day: int | None  # the weekday it moves to; None: dropped
+    already_moved: bool  # dropped because the moved session was missed again
 
 
 def reslot_missed(
     week: Mapping[int, RunType], lift_days: Iterable[int], missed: int, already_moved: bool
 ) -> Reslot:
     """A missed session moves once, to the next legal day of the same week; else it is dropped."""
-    name = DAY_NAMES[missed]
     if already_moved:
-        return Reslot(
-            None,
-            f"The session moved from earlier was missed again on {name}: "
-            "dropped. The programme carries on with the next one.",
-        )
+        return Reslot(missed, None, True)
     legal = legal_days_after(week, lift_days, missed)
-    if legal:
-        return Reslot(legal[0], f"Missed {name}'s session: moved to {DAY_NAMES[legal[0]]}.")
-    return Reslot(None, f"Missed {name}'s session and no later day this week fits the rules: "
-                        "dropped. The programme carries on with the next one.")  # fmt: skip
+    return Reslot(missed, legal[0] if legal else None, False)

@@ -1,9 +1,16 @@
-"""Recognising an IANA time zone from what a runner types (`Europe/Berlin`, `berlin`)."""
+"""Time zones: recognising one from what a runner types (`Europe/Berlin`, `berlin`), and local
+reminder times as UTC instants, correct across daylight-saving changes:
+- an ordinary day: the local time, once;
+- spring forward (the local time does not exist, e.g. 02:30 in Berlin on the last Sunday of
+  March): the first valid local time after the gap (03:00);
+- fall back (the local time happens twice): the first occurrence (zoneinfo's fold=0).
+"""
 
 from __future__ import annotations
 
 import difflib
 import zoneinfo
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 POPULAR = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles",
@@ -43,3 +50,27 @@ def resolve_timezone(text: str) -> tuple[str | None, list[str]]:
     for city in close_cities:
         suggestions.extend(_cities()[city])
     return None, list(dict.fromkeys(cities + suggestions))[:3]
+
+
+def _exists(local: datetime) -> bool:
+    return local.astimezone(UTC).astimezone(local.tzinfo).replace(tzinfo=None) == local.replace(
+        tzinfo=None
+    )
+
+
+def local_to_utc(day: date, at: time, zone: str) -> datetime:
+    """The UTC instant of local time `at` on `day` in `zone`, by the rules above."""
+    local = datetime.combine(day, at, tzinfo=zoneinfo.ZoneInfo(zone))
+    while not _exists(local):  # inside a spring-forward gap: walk to its end
+        local = (local + timedelta(minutes=1)).replace(second=0)
+    return local.astimezone(UTC)
+
+
+def parse_hhmm(text: str) -> time:
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+def local_date(now: datetime, zone: str | None) -> date:
+    """The calendar date at instant `now` in `zone` (UTC when the zone is not known yet)."""
+    return now.astimezone(zoneinfo.ZoneInfo(zone or "UTC")).date()

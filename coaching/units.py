@@ -1,4 +1,5 @@
-"""Weight units. The domain computes in the runner's own unit; conversion happens at the edges."""
+"""Weight units. The domain computes in the runner's own unit; conversion happens at the edges
+(stored weights are kilograms; `render/` formats them)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,3 @@ def from_kg(weight_kg: float, unit: Unit) -> float:
 def convert(weight: float, source: Unit, target: Unit) -> float:
     """A weight in `source` units expressed in `target` units."""
     return from_kg(to_kg(weight, source), target)
-
-
-def format_weight(weight: float, unit: Unit) -> str:
-    """`62.5 kg`, `135 lb`: at most two decimals, no trailing zeros."""
-    text = f"{weight:.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit.value}"

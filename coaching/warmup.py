@@ -1,4 +1,5 @@
-"""Warm-ups: a general part, then ramp sets for the first lift of each movement pattern."""
+"""Warm-ups: a general part (its steps are worded in `render/`), then ramp sets for the first
+lift of each movement pattern."""
 
 from __future__ import annotations
 
@@ -6,13 +7,6 @@ from dataclasses import dataclass
 
 from coaching.catalogue import Exercise, Implement
 from coaching.kit import Kit
-
-GENERAL_WARMUP: tuple[str, ...] = (
-    "5 minutes of easy movement: a jog, rower or bike",
-    "leg swings, hip circles and walking lunges",
-    "10 bodyweight squats and 10 hip hinges",
-    "arm circles and 10 band pull-aparts or push-ups",
-)
 
 # (fraction of the working weight, reps). The first step is the empty bar for barbell lifts.
 RAMP: tuple[tuple[float, int], ...] = ((0.5, 5), (0.7, 3))

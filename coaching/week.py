@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 class RunType(StrEnum):
     REST = "rest"
@@ -34,16 +32,16 @@ class RunType(StrEnum):
 
 
 class Rule(StrEnum):
-    RACE_DAY = "race day"
-    SPACING = "one day between"
-    LONG_DAY = "long-run day"
-    BEFORE_QUALITY = "day before quality"
-    BEFORE_LONG = "day before long run"
-    BEFORE_RACE = "day before race"
+    RACE_DAY = "race_day"
+    SPACING = "spacing"
+    LONG_DAY = "long_day"
+    BEFORE_QUALITY = "before_quality"
+    BEFORE_LONG = "before_long"
+    BEFORE_RACE = "before_race"
+    TWO_SESSIONS = "two_sessions"  # named in `.relaxed` when the week only fits one session
 
 
 RELAX_ORDER: tuple[Rule, ...] = (Rule.LONG_DAY, Rule.BEFORE_QUALITY, Rule.BEFORE_LONG)
-TWO_SESSIONS = "two sessions"  # named in `.relaxed` when the week only fits one session
 _DAY_PREFERENCE = {RunType.QUALITY: 2, RunType.EASY: 1, RunType.REST: 0, RunType.LONG: -1}
 
 Week = Mapping[int, RunType]
@@ -51,9 +49,11 @@ Week = Mapping[int, RunType]
 
 @dataclass(frozen=True)
 class LiftDays:
+    """The lift days (Monday = 0) and the rules the week forced us to relax, in RELAX_ORDER;
+    `render/` explains them to the runner."""
+
     days: tuple[int, ...]
-    relaxed: tuple[str, ...]
-    explanation: str
+    relaxed: tuple[Rule, ...]
 
 
 def day_broken_rules(week: Week, day: int) -> set[Rule]:
@@ -107,36 +107,12 @@ def plan_lift_days(week: Week) -> LiftDays:
     singles = [(d,) for d in range(7) if _allowed(week, d, set(RELAX_ORDER))]
     if singles:
         return _result(week, max(singles, key=lambda single: _score(week, single)))
-    explanation = "Every day of this week is a race or the day before one: no lifting."
-    return LiftDays((), (TWO_SESSIONS,), explanation)
+    return LiftDays((), (Rule.TWO_SESSIONS,))
 
 
 def _result(week: Week, days: tuple[int, ...]) -> LiftDays:
     broken = set().union(*(day_broken_rules(week, d) for d in days))
-    relaxed = tuple(rule.value for rule in RELAX_ORDER if rule in broken)
+    relaxed = tuple(rule for rule in RELAX_ORDER if rule in broken)
     if len(days) < 2:
-        relaxed += (TWO_SESSIONS,)
-    return LiftDays(tuple(sorted(days)), relaxed, _explain(week, days, relaxed))
-
-
-def _explain(week: Week, days: tuple[int, ...], relaxed: tuple[str, ...]) -> str:
-    parts = []
-    for day in sorted(days):
-        run = week.get(day, RunType.REST)
-        if run is RunType.QUALITY:
-            parts.append(f"{DAY_NAMES[day]} after your quality run (lift at least 6 hours later)")
-        elif run is RunType.LONG:
-            parts.append(f"{DAY_NAMES[day]} after your long run (lift at least 6 hours later)")
-        else:
-            parts.append(f"{DAY_NAMES[day]} ({run.value} day)")
-    text = "Lift on " + " and ".join(parts) + "."
-    if len(days) == 1:
-        text += " Your week leaves no two days far enough apart, so one session this week:"
-        text += " one heavy session a week keeps the strength you have built."
-    relaxed = tuple(r for r in relaxed if r != TWO_SESSIONS)
-    if relaxed:
-        text += " No day fitted every rule, so I relaxed: " + ", ".join(relaxed) + "."
-    else:
-        text += " Never the day before a long run, quality session or race, and never two days"
-        text += " in a row."
-    return text
+        relaxed += (Rule.TWO_SESSIONS,)
+    return LiftDays(tuple(sorted(days)), relaxed)

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot.context import RunLiftContext
-from handlers import texts
-from handlers.common import button_data, pressed_by_owner, reply
-from models.queries import delete_user_data
+from handlers.common import (
+    button_fields,
+    pressed_by_owner,
+    private_link,
+    reply,
+    url_button,
+)
+from render import common as texts
+from render import onboarding
+from render.commands import HELP
 
 log = logging.getLogger(__name__)
 
 
 async def show_help(update: Update, context: RunLiftContext) -> None:
     """/help: every command, and why lifting helps running."""
-    await reply(update, texts.HELP)
+    await reply(update, HELP)
 
 
 async def private_only(update: Update, context: RunLiftContext) -> None:
     """/start or /settings in a group: set-up happens in the private chat."""
-    link = f"https://t.me/{context.bot.username}?start=setup"
-    button = InlineKeyboardMarkup([[InlineKeyboardButton(texts.OPEN_PRIVATE_CHAT, url=link)]])
+    button = url_button(texts.OPEN_PRIVATE_CHAT, private_link(context.bot.username, "setup"))
     await update.effective_message.reply_text(texts.USE_PRIVATE_CHAT, reply_markup=button)
 
 
@@ -41,24 +47,22 @@ async def ask_delete(update: Update, context: RunLiftContext) -> None:
     """/deletedata: ask for confirmation with buttons only the asker can press."""
     user_id = update.effective_user.id
     buttons = [
-        [(texts.DELETE_YES, f"delete:yes:{user_id}")],
-        [(texts.DELETE_NO, f"delete:no:{user_id}")],
+        [(onboarding.DELETE_YES, f"delete:yes:{user_id}")],
+        [(onboarding.DELETE_NO, f"delete:no:{user_id}")],
     ]
-    await reply(update, texts.CONFIRM_DELETE, buttons)
+    await reply(update, onboarding.CONFIRM_DELETE, buttons)
 
 
 async def confirm_delete(update: Update, context: RunLiftContext) -> None:
     """The confirmation button: delete every row about the runner, or keep everything."""
-    query = update.callback_query
-    _, choice, owner = button_data(update).split(":")
+    choice, owner = button_fields(update, "delete", 2)
     if not await pressed_by_owner(update, owner):
         return
     if choice == "yes":
-        async with context.db() as session:
-            await delete_user_data(session, update.effective_user.id)
-        await query.edit_message_text(texts.DELETED)
+        await context.services.profile.delete_everything()
+        await update.callback_query.edit_message_text(onboarding.DELETED)
     else:
-        await query.edit_message_text(texts.KEPT)
+        await update.callback_query.edit_message_text(onboarding.KEPT)
 
 
 async def not_understood(update: Update, context: RunLiftContext) -> None:
@@ -75,9 +79,9 @@ async def stale_button(update: Update, context: RunLiftContext) -> None:
 
 async def on_error(update: object, context: RunLiftContext) -> None:
     """Log the traceback and tell the user, in one sentence; never raise from here."""
-    log.error("Error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        try:
+    try:
+        log.error("Error while handling an update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
             await update.effective_chat.send_message(texts.SOMETHING_WENT_WRONG)
-        except Exception:  # the chat may be gone or Telegram unreachable; the log has it
-            log.warning("Could not tell the user about the error", exc_info=True)
+    except Exception:  # the chat may be gone or Telegram unreachable; the log has it
+        log.warning("Could not tell the user about the error", exc_info=True)

@@ -1,24 +1,25 @@
-"""Small helpers every handler shares: replying, keyboards, reading text, the current runner."""
+"""Small helpers every handler shares: replying, keyboards, reading text and callback data."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
 from telegram.ext import Application, ApplicationHandlerStop, ConversationHandler
 
-from bot.context import RunLiftContext
-from handlers import texts
-from models import User
-from models.queries import get_or_create_user
+from bot.context import RunLiftContext, StaleButton
+from render import common as texts
+from render.common import OWNER_MARK
+from services import Runner
 
 Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
-
-# In groups, a button is signed with the id of the member it was made for ("rir:3|101"): only
-# that member may press it (see `refuse_others`), and handlers read it with `button_data`.
-OWNER_MARK = "|"
 
 
 def keyboard(rows: Buttons, owner: int | None = None) -> InlineKeyboardMarkup:
@@ -31,9 +32,22 @@ def keyboard(rows: Buttons, owner: int | None = None) -> InlineKeyboardMarkup:
     )
 
 
+def url_button(label: str, url: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
 def button_data(update: Update) -> str:
     """The pressed button's data, without its owner mark."""
-    return update.callback_query.data.split(OWNER_MARK)[0]
+    return (update.callback_query.data or "").split(OWNER_MARK)[0]
+
+
+def button_fields(update: Update, prefix: str, count: int) -> list[str]:
+    """`prefix:a:b` -> [a, b]; anything else is a stale (or forged) button."""
+    head, _, rest = button_data(update).partition(":")
+    fields = rest.split(":") if rest else []
+    if head != prefix or len(fields) != count or not all(fields):
+        raise StaleButton(button_data(update))
+    return fields
 
 
 async def refuse_others(update: Update, context: RunLiftContext) -> None:
@@ -63,7 +77,7 @@ async def ask_for_text(update: Update, text: str, buttons: Buttons | None = None
     if is_private(update):
         return await reply(update, text, buttons)
     sender = update.effective_user
-    addressed = texts.mention(sender.id, sender.first_name or "runner") + ": " + text
+    addressed = texts.mention(sender.id, sender.first_name) + ": " + text
     return await update.effective_chat.send_message(
         addressed, reply_markup=ForceReply(selective=True)
     )
@@ -79,20 +93,12 @@ def is_private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == "private"
 
 
-async def current_user(session: AsyncSession, update: Update) -> User:
-    """The runner who sent this update; created on first contact."""
-    sender = update.effective_user
-    private_chat = update.effective_chat.id if is_private(update) else None
-    return await get_or_create_user(session, sender.id, sender.first_name or "", private_chat)
-
-
-async def set_up_runner(session: AsyncSession, update: Update) -> User | None:
+async def set_up_runner(update: Update, context: RunLiftContext) -> Runner | None:
     """The sender if they have finished set-up; otherwise None, after pointing them to /start."""
-    user = await current_user(session, update)
-    if not user.onboarded:
+    if not context.runner.onboarded:
         await reply(update, texts.NEEDS_SETUP)
         return None
-    return user
+    return context.runner
 
 
 async def pressed_by_owner(update: Update, owner: str) -> bool:
@@ -102,6 +108,41 @@ async def pressed_by_owner(update: Update, owner: str) -> bool:
         return False
     await update.callback_query.answer()
     return True
+
+
+def private_link(bot_username: str, payload: str = "") -> str:
+    return f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
+
+
+def join_link(bot_username: str, group_id: int) -> str:
+    return private_link(bot_username, f"join_{group_id}")
+
+
+async def send_numbers(
+    update: Update,
+    context: RunLiftContext,
+    text: str,
+    buttons: Buttons | None = None,
+    group_buttons: Buttons | None = None,
+) -> None:
+    """Loads and numbers go here if they may be shown here, else to the private chat (with a
+    short note and `group_buttons` left in the group)."""
+    runner = context.runner
+    if await context.services.groups.numbers_here(update.effective_chat.id, is_private(update)):
+        await reply(update, text, [*(buttons or []), *(group_buttons or [])] or None)
+        return
+    bot = update.get_bot()
+    if runner.private_chat_id is None:
+        link = url_button(
+            texts.OPEN_PRIVATE_CHAT, join_link(bot.username, update.effective_chat.id)
+        )
+        await update.effective_chat.send_message(
+            texts.start_private_first(runner.first_name), reply_markup=link
+        )
+        return
+    markup = keyboard(buttons) if buttons else None
+    await bot.send_message(runner.private_chat_id, text, reply_markup=markup)
+    await reply(update, texts.sent_privately(runner.first_name), group_buttons)
 
 
 class Conversation(ConversationHandler):

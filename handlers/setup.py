@@ -11,21 +11,19 @@ from __future__ import annotations
 import functools
 import warnings
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.context import RunLiftContext
-from coaching import DAY_NAMES, EXERCISES, Exercise, InputError, convert, start_load_from_set, to_kg
-from coaching.parsing import MAX_WEIGHT, parse_recent_set, parse_run_week, parse_time
-from coaching.timezones import POPULAR, resolve_timezone
-from handlers import texts
+from coaching import EXERCISES, Exercise
+from coaching.parsing import MAX_WEIGHT
+from coaching.timezones import POPULAR
 from handlers.common import (
     Buttons,
     Conversation,
+    StaleButton,
     button_data,
-    current_user,
     is_private,
     keyboard,
     one_per_row,
@@ -33,21 +31,17 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
-from handlers.groups import join_from_link
-from handlers.profile import load_lines, summary
-from models import User
-from models.profile import kit_for, lift_days_of, missing_lifts, unit_of
-from models.queries import lift_states, run_week, set_lift_state, set_run_week
-from scheduler.planning import replan
+from render import common
+from render import groups as group_texts
+from render import onboarding as texts
+from render.exercises import exercise_name
+from services.profile import Problem, Refusal, Step
 
-# Conversation states. A starting load being changed from /settings is "load:<exercise key>".
-UNITS, TIMEZONE, WEEK, REMIND, EQUIPMENT, LOADS = (
-    "units", "timezone", "week", "remind", "equipment", "loads",
-)  # fmt: skip
 END = Conversation.END
-COMMAND_STEPS = {"units": UNITS, "timezone": TIMEZONE, "rundays": WEEK, "remind": REMIND,
-                 "equipment": EQUIPMENT}  # fmt: skip
-_CYCLE = ("rest", "easy", "quality", "long")
+UNITS, TIMEZONE, WEEK, REMIND, EQUIPMENT, LOADS = (step.value for step in Step)
+# A starting load being changed from /settings is the state "load:<exercise key>".
+COMMAND_STEPS = {"units": Step.UNITS, "timezone": Step.TIMEZONE, "rundays": Step.WEEK,
+                 "remind": Step.REMIND, "equipment": Step.EQUIPMENT}  # fmt: skip
 TEXT = filters.TEXT & ~filters.COMMAND
 State = str | int
 
@@ -56,7 +50,7 @@ State = str | int
 
 
 def _week_buttons(week: dict[int, str]) -> Buttons:
-    rows = [[(f"{DAY_NAMES[d]}: {week.get(d, 'rest')}", f"week:{d}")] for d in range(7)]
+    rows = [[(texts.week_button(d, week.get(d, "rest")), f"week:{d}")] for d in range(7)]
     return [*rows, [(texts.WEEK_DONE, "week:done")]]
 
 
@@ -70,146 +64,109 @@ def _calibrate_buttons(all_too: bool) -> Buttons:
     return [*rows, [(texts.CALIBRATE_ALL, "loads:all")]] if all_too else rows
 
 
-async def ask(step: str, update: Update, session: AsyncSession, user: User) -> State:
+async def ask(step: Step, update: Update, context: RunLiftContext) -> State:
     """Send the prompt for `step`; return it as the conversation's next state."""
-    if step == UNITS:
+    if step is Step.UNITS:
         buttons = [[(label, f"units:{value}") for label, value in texts.UNITS_BUTTONS]]
         await reply(update, texts.ASK_UNITS, buttons)
-    elif step == TIMEZONE:
+    elif step is Step.TIMEZONE:
         await reply(update, texts.ASK_TIMEZONE, one_per_row((z, f"tz:{z}") for z in POPULAR))
-    elif step == WEEK:
-        await reply(update, texts.ASK_WEEK, _week_buttons(run_week(user)))
-    elif step == REMIND:
+    elif step is Step.WEEK:
+        await reply(update, texts.ASK_WEEK, _week_buttons(context.services.profile.week()))
+    elif step is Step.REMIND:
         await reply(update, texts.ASK_REMIND, [[(t, f"remind:{t}") for t in texts.REMIND_CHOICES]])
-    elif step == EQUIPMENT:
+    elif step is Step.EQUIPMENT:
         buttons = one_per_row((label, f"equip:{v}") for label, v in texts.EQUIPMENT_BUTTONS)
         await reply(update, texts.ASK_EQUIPMENT, buttons)
     else:
-        return await _ask_next_load(update, session, user)
-    return step
+        return await _ask_next_load(update, context)
+    return step.value
 
 
-async def _ask_next_load(update: Update, session: AsyncSession, user: User) -> State:
-    states = await lift_states(session, user.id)
-    missing = missing_lifts(user, states)
-    if not missing:
-        return await _finish(update, session, user)
-    exercise, done = missing[0], len(states)
-    prompt = texts.ask_load(exercise.name, done + 1, done + len(missing), unit_of(user),
+async def _ask_next_load(update: Update, context: RunLiftContext) -> State:
+    profile = context.services.profile
+    exercise, index, total = await profile.loads_progress()
+    if exercise is None:
+        return await _finish(update, context)
+    prompt = texts.ask_load(exercise_name(exercise), index, total, profile.unit(),
                             per_dumbbell=exercise.dumbbells_held > 0)  # fmt: skip
     await reply(update, prompt, _calibrate_buttons(all_too=True))
     return LOADS
 
 
-def first_unanswered(user: User, answered: str | None = None) -> str:
-    """Where a runner who has not finished set-up carries on: the first step not answered."""
-    done = {
-        UNITS: user.units is not None,
-        TIMEZONE: user.timezone is not None,
-        WEEK: user.week_confirmed,
-        REMIND: user.reminder_time is not None,
-        EQUIPMENT: user.equipment is not None,
-    }
-    return next((step for step, ok in done.items() if not ok and step != answered), LOADS)
+async def _summary(context: RunLiftContext) -> str:
+    profile = context.services.profile
+    return texts.profile_summary(await profile.view(), profile.kit())
 
 
-async def _finish(update: Update, session: AsyncSession, user: User) -> int:
+async def _finish(update: Update, context: RunLiftContext) -> int:
     """Show the whole profile; the first time, mark the runner as set up."""
-    intro = "" if user.onboarded else texts.ONBOARDED + "\n\n"
-    user.onboarded = True
-    await replan(session, user)
-    states = await lift_states(session, user.id)
-    await reply(update, intro + summary(user, states), _settings_buttons())
+    first = context.services.profile.finish_setup()
+    intro = texts.ONBOARDED + "\n\n" if first else ""
+    await reply(update, intro + await _summary(context), _settings_buttons())
     return END
 
 
-async def _next(update: Update, session: AsyncSession, user: User, step: str) -> State:
+async def _next(update: Update, context: RunLiftContext, step: Step) -> State:
     """After an answer: back to the profile for a set-up runner, else the next open step."""
-    if user.onboarded:
-        if step == EQUIPMENT and missing_lifts(user, await lift_states(session, user.id)):
-            return await _ask_next_load(update, session, user)
-        return await _finish(update, session, user)
-    return await ask(first_unanswered(user, answered=step), update, session, user)
+    profile = context.services.profile
+    if context.runner.onboarded:
+        if step is Step.EQUIPMENT and await profile.missing_lifts():
+            return await _ask_next_load(update, context)
+        return await _finish(update, context)
+    return await ask(profile.first_unanswered(answered=step), update, context)
 
 
-# --- applying answers (shared by typed text, buttons and command arguments) -------------------
-
-_UNIT_WORDS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
-_EQUIPMENT_WORDS = {
-    "gym": "gym", "full gym": "gym", "barbell": "barbell", "home": "barbell",
-    "barbell at home": "barbell", "dumbbells": "dumbbells", "dumbbell": "dumbbells",
-    "db": "dumbbells", "dumbbells only": "dumbbells",
-}  # fmt: skip
+# --- answers (typed text, buttons and command arguments) -------------------------------------
 
 
-async def _apply(
-    session: AsyncSession, step: str, user: User, text: str
-) -> tuple[str | None, list[str]]:
-    """Store the answer to `step`; or return what was expected (and time-zone suggestions)."""
-    error, suggestions = _apply_answer(step, user, text)
-    if error is None and step in (TIMEZONE, WEEK, REMIND):
-        await replan(session, user)  # the next reminders follow the new week, zone or time
-    return error, suggestions
-
-
-def _apply_answer(step: str, user: User, text: str) -> tuple[str | None, list[str]]:
-    words = " ".join(text.lower().split())
-    if step == UNITS:
-        unit = _UNIT_WORDS.get(words)
-        if unit is None:
-            return texts.BAD_UNITS, []
-        if unit != unit_of(user):  # a custom kit was in the old units: back to the defaults
-            user.bar_weight, user.plates, user.dumbbells = None, None, None
-        user.units = unit
-    elif step == TIMEZONE:
-        zone, suggestions = resolve_timezone(text)
-        if zone is None:
-            return texts.bad_timezone(text, suggestions), suggestions
-        user.timezone = zone
-    elif step == WEEK:
-        try:
-            set_run_week(user, parse_run_week(text))
-        except InputError as error:
-            return texts.bad_week(str(error)), []
-        user.week_confirmed = True
-    elif step == REMIND:
-        try:
-            user.reminder_time = parse_time(text).strftime("%H:%M")
-        except InputError:
-            return texts.BAD_TIME, []
-    elif step == EQUIPMENT:
-        if words not in _EQUIPMENT_WORDS:
-            return texts.BAD_EQUIPMENT, []
-        user.equipment = _EQUIPMENT_WORDS[words]
-    return None, []
-
-
-def _describe(user: User, step: str) -> str:
+def refusal_text(refusal: Refusal, unit) -> str:
+    """What was expected, for an answer that could not be used."""
+    if refusal.problem is Problem.TIMEZONE:
+        return texts.bad_timezone(refusal.typed, refusal.suggestions)
+    if refusal.problem is Problem.WEEK:
+        return texts.bad_week(refusal.typed)
+    if refusal.problem is Problem.LOAD:
+        return texts.bad_load(MAX_WEIGHT[unit], unit)
     return {
-        UNITS: unit_of(user).value,
-        TIMEZONE: user.timezone or "",
-        REMIND: f"reminders at {user.reminder_time}",
-        EQUIPMENT: texts.EQUIPMENT_NAMES.get(user.equipment or "", ""),
-        WEEK: "running week",
+        Problem.UNITS: texts.BAD_UNITS,
+        Problem.TIME: texts.BAD_TIME,
+        Problem.EQUIPMENT: texts.BAD_EQUIPMENT,
+        Problem.LONG_SET: texts.LONG_SET,
+    }[refusal.problem]
+
+
+async def _refuse(update: Update, context: RunLiftContext, refusal: Refusal, usage: str = ""):
+    text = refusal_text(refusal, context.services.profile.unit())
+    buttons = one_per_row((zone, f"tz:{zone}") for zone in refusal.suggestions)
+    await reply(update, text + (f"\n{usage}" if usage else ""), buttons or None)
+
+
+def _describe(context: RunLiftContext, step: Step) -> str:
+    runner = context.runner
+    return {
+        Step.UNITS: context.services.profile.unit().value,
+        Step.TIMEZONE: runner.timezone or "",
+        Step.REMIND: f"reminders at {runner.reminder_time}",
+        Step.EQUIPMENT: texts.EQUIPMENT_NAMES.get(runner.equipment or "", ""),
+        Step.WEEK: "running week",
     }[step]
 
 
-async def _reply_error(update: Update, error: str, suggestions: list[str]) -> None:
-    buttons = one_per_row((zone, f"tz:{zone}") for zone in suggestions)
-    await reply(update, error, buttons or None)
+def _lift_days_line(context: RunLiftContext) -> str:
+    profile = context.services.profile
+    return texts.lift_days_line(profile.lift_days(), profile.run_week())
 
 
-async def _answer(update: Update, context: RunLiftContext, step: str, text: str) -> State:
+async def _answer(update: Update, context: RunLiftContext, step: Step, text: str) -> State:
     """Apply a typed or tapped answer for `step`; on bad input say what was expected and stay."""
-    async with context.db() as session:
-        user = await current_user(session, update)
-        error, suggestions = await _apply(session, step, user, text)
-        if error:
-            await _reply_error(update, error, suggestions)
-            return step
-        if step == WEEK:
-            await reply(update, texts.lift_days_line(lift_days_of(user)))
-        return await _next(update, session, user, step)
+    refusal = context.services.profile.answer(step, text)
+    if refusal is not None:
+        await _refuse(update, context, refusal)
+        return step.value
+    if step is Step.WEEK:
+        await reply(update, _lift_days_line(context))
+    return await _next(update, context, step)
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -217,54 +174,49 @@ async def _answer(update: Update, context: RunLiftContext, step: str, text: str)
 
 async def start(update: Update, context: RunLiftContext) -> State:
     """/start: a new runner begins (or resumes) set-up; a set-up runner sees the profile."""
-    async with context.db() as session:
-        user = await current_user(session, update)
-        payload = context.args[0] if context.args else ""
-        if payload.startswith("join_"):  # the deep link from /join in a group
-            title = await join_from_link(session, user, payload)
-            if title is not None:
-                await reply(update, texts.joined_privately(title))
-        if user.onboarded:
-            states = await lift_states(session, user.id)
-            text = texts.welcome_back(user.first_name) + "\n\n" + summary(user, states)
-            await reply(update, text, _settings_buttons())
-            return END
-        step = first_unanswered(user)
-        await reply(
-            update, texts.welcome(user.first_name) if step == UNITS else texts.CONTINUE_SETUP
-        )
-        return await ask(step, update, session, user)
+    payload = context.args[0] if context.args else ""
+    if payload.startswith("join_"):  # the deep link from /join in a group
+        title = await context.services.groups.join_from_link(payload)
+        if title is not None:
+            await reply(update, group_texts.joined_privately(title))
+    runner = context.runner
+    if runner.onboarded:
+        text = texts.welcome_back(runner.first_name) + "\n\n" + await _summary(context)
+        await reply(update, text, _settings_buttons())
+        return END
+    step = context.services.profile.first_unanswered()
+    greeting = texts.welcome(runner.first_name) if step is Step.UNITS else texts.CONTINUE_SETUP
+    await reply(update, greeting)
+    return await ask(step, update, context)
 
 
 async def show_settings(update: Update, context: RunLiftContext) -> State:
     """/settings: the whole profile, a button per part."""
-    async with context.db() as session:
-        user = await current_user(session, update)
-        if not user.onboarded:
-            await reply(update, texts.CONTINUE_SETUP)
-            return await ask(first_unanswered(user), update, session, user)
-        await reply(update, summary(user, await lift_states(session, user.id)), _settings_buttons())
-        return END
+    if not context.runner.onboarded:
+        await reply(update, texts.CONTINUE_SETUP)
+        return await ask(context.services.profile.first_unanswered(), update, context)
+    await reply(update, await _summary(context), _settings_buttons())
+    return END
 
 
 async def edit_part(update: Update, context: RunLiftContext) -> State:
     """A settings button: ask that part again (for loads, first which lift)."""
     await update.callback_query.answer()
     part = button_data(update).removeprefix("set:")
-    async with context.db() as session:
-        user = await current_user(session, update)
-        if part != LOADS:
-            return await ask(
-                part if part in COMMAND_STEPS.values() else UNITS, update, session, user
-            )
-        lines = load_lines(user, await lift_states(session, user.id))
-        if not lines:
-            return await _ask_next_load(update, session, user)
-        buttons = one_per_row(
-            (texts.load_button(e.name, text), f"setload:{e.key}") for e, text in lines
-        )
-        await reply(update, texts.CHOOSE_LOAD, buttons)
-        return END
+    if part not in set(Step):
+        raise StaleButton(part)
+    if part != LOADS:
+        return await ask(Step(part), update, context)
+    profile = context.services.profile
+    loads = await profile.loads()
+    if not loads:
+        return await _ask_next_load(update, context)
+    kit = profile.kit()
+    buttons = one_per_row(
+        (texts.load_button(kit, e, value), f"setload:{e.key}") for e, value in loads
+    )
+    await reply(update, texts.CHOOSE_LOAD, buttons)
+    return END
 
 
 async def edit_load(update: Update, context: RunLiftContext) -> State:
@@ -272,10 +224,9 @@ async def edit_load(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     exercise = EXERCISES.get(button_data(update).removeprefix("setload:"))
     if exercise is None:
-        return END
-    async with context.db() as session:
-        user = await current_user(session, update)
-        prompt = texts.ask_one_load(exercise.name, unit_of(user), exercise.dumbbells_held > 0)
+        raise StaleButton(button_data(update))
+    unit = context.services.profile.unit()
+    prompt = texts.ask_one_load(exercise_name(exercise), unit, exercise.dumbbells_held > 0)
     await reply(update, prompt, _calibrate_buttons(all_too=False))
     return f"load:{exercise.key}"
 
@@ -284,40 +235,41 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
     """/units kg, /timezone Europe/Berlin, /rundays ..., /remind 07:30, /equipment gym."""
     command = update.effective_message.text.split()[0].lstrip("/").split("@")[0].lower()
     step = COMMAND_STEPS[command]
-    async with context.db() as session:
-        user = await current_user(session, update)
-        if not context.args:
-            if is_private(update):
-                return await ask(step, update, session, user)
-            await reply(update, texts.USAGE[command])
-            return END
-        error, suggestions = await _apply(session, step, user, " ".join(context.args))
-        if error:
-            await _reply_error(update, error + "\n" + texts.USAGE[command], suggestions)
-            return END
-        confirmation = texts.saved(_describe(user, step))
-        if step == WEEK:
-            confirmation += "\n" + texts.lift_days_line(lift_days_of(user))
-        await reply(update, confirmation)
-        if user.onboarded or not is_private(update):
-            return END
-        return await ask(first_unanswered(user, answered=step), update, session, user)
+    if not context.args:
+        if is_private(update):
+            return await ask(step, update, context)
+        await reply(update, texts.USAGE[command])
+        return END
+    refusal = context.services.profile.answer(step, " ".join(context.args))
+    if refusal is not None:
+        await _refuse(update, context, refusal, texts.USAGE[command])
+        return END
+    confirmation = texts.saved(_describe(context, step))
+    if step is Step.WEEK:
+        confirmation += "\n" + _lift_days_line(context)
+    await reply(update, confirmation)
+    if context.runner.onboarded or not is_private(update):
+        return END
+    return await ask(context.services.profile.first_unanswered(answered=step), update, context)
 
 
 # --- step callbacks --------------------------------------------------------------------------
 
 
-async def typed_answer(update: Update, context: RunLiftContext, step: str) -> State:
+async def typed_answer(update: Update, context: RunLiftContext, step: Step) -> State:
     """An answer typed as text at `step`."""
     return await _answer(update, context, step, typed_text(update))
+
+
+_BUTTON_STEPS = {"units": Step.UNITS, "tz": Step.TIMEZONE, "remind": Step.REMIND,
+                 "equip": Step.EQUIPMENT}  # fmt: skip
 
 
 async def button_answer(update: Update, context: RunLiftContext) -> State:
     """A tapped answer: units:kg, tz:Europe/Berlin, remind:07:30, equip:gym."""
     await update.callback_query.answer()
     prefix, _, value = button_data(update).partition(":")
-    step = {"units": UNITS, "tz": TIMEZONE, "remind": REMIND, "equip": EQUIPMENT}[prefix]
-    return await _answer(update, context, step, value)
+    return await _answer(update, context, _BUTTON_STEPS[prefix], value)
 
 
 async def week_button(update: Update, context: RunLiftContext) -> State:
@@ -325,94 +277,66 @@ async def week_button(update: Update, context: RunLiftContext) -> State:
     query = update.callback_query
     await query.answer()
     choice = button_data(update).removeprefix("week:")
-    async with context.db() as session:
-        user = await current_user(session, update)
-        if choice == "done":
-            user.week_confirmed = True
-            await replan(session, user)
-            await query.edit_message_reply_markup(None)
-            await reply(update, texts.lift_days_line(lift_days_of(user)))
-            return await _next(update, session, user, WEEK)
-        week = run_week(user)
-        current = week.get(int(choice), "rest")
-        position = _CYCLE.index(current) if current in _CYCLE else -1
-        week[int(choice)] = _CYCLE[(position + 1) % len(_CYCLE)]
-        set_run_week(user, week)
-        await query.edit_message_reply_markup(keyboard(_week_buttons(week)))
-        return WEEK
-
-
-async def _store_load(
-    update: Update, session: AsyncSession, user: User, exercise: Exercise
-) -> bool:
-    """Turn a typed recent set into this lift's starting weight; False (and a reply) if bad."""
-    unit = unit_of(user)
-    try:
-        entry, rir = parse_recent_set(typed_text(update), unit)
-        start_load = start_load_from_set(entry.weight, entry.reps, rir)
-    except InputError:
-        await reply(update, texts.BAD_LOAD.format(max_weight=int(MAX_WEIGHT[unit]), unit=unit))
-        return False
-    except ValueError:
-        await reply(update, texts.LONG_SET)
-        return False
-    weight = kit_for(user).round(exercise, convert(start_load, entry.unit, unit), down=True)
-    reason = f"from your {entry.weight:g} {entry.unit} × {entry.reps}"
-    await set_lift_state(session, user.id, exercise.key, to_kg(weight, unit), reason)
-    return True
+    profile = context.services.profile
+    if choice == "done":
+        profile.confirm_week()
+        await query.edit_message_reply_markup(None)
+        await reply(update, _lift_days_line(context))
+        return await _next(update, context, Step.WEEK)
+    if not choice.isdigit() or not 0 <= int(choice) <= 6:
+        raise StaleButton(choice)
+    week = profile.cycle_day(int(choice))
+    await query.edit_message_reply_markup(keyboard(_week_buttons(week)))
+    return WEEK
 
 
 async def load_text(update: Update, context: RunLiftContext) -> State:
     """A recent set for the next lift of set-up (`60x8 rir2`), or `calibrate` (`all`) typed."""
     words = typed_text(update).lower().split()
-    async with context.db() as session:
-        user = await current_user(session, update)
-        missing = missing_lifts(user, await lift_states(session, user.id))
-        if words[:1] == ["calibrate"]:
-            for exercise in missing if words[1:] == ["all"] else missing[:1]:
-                await set_lift_state(session, user.id, exercise.key, None, "calibration")
-        elif missing and not await _store_load(update, session, user, missing[0]):
+    profile = context.services.profile
+    missing = await profile.missing_lifts()
+    if words[:1] == ["calibrate"]:
+        await profile.calibrate(missing if words[1:] == ["all"] else missing[:1])
+    elif missing:
+        refusal = await profile.store_recent_set(missing[0], typed_text(update))
+        if refusal is not None:
+            await _refuse(update, context, refusal)
             return LOADS
-        return await _ask_next_load(update, session, user)
+    return await _ask_next_load(update, context)
 
 
 async def one_load_text(update: Update, context: RunLiftContext, exercise: Exercise) -> State:
     """A recent set for one lift chosen from /settings."""
-    async with context.db() as session:
-        user = await current_user(session, update)
-        if not await _store_load(update, session, user, exercise):
-            return f"load:{exercise.key}"
-        return await _finish(update, session, user)
+    refusal = await context.services.profile.store_recent_set(exercise, typed_text(update))
+    if refusal is not None:
+        await _refuse(update, context, refusal)
+        return f"load:{exercise.key}"
+    return await _finish(update, context)
 
 
 async def load_calibrate(update: Update, context: RunLiftContext) -> State:
     """Calibrate the lift being asked (or every remaining one) in the first session."""
-    query = update.callback_query
-    await query.answer()
-    async with context.db() as session:
-        user = await current_user(session, update)
-        missing = missing_lifts(user, await lift_states(session, user.id))
-        for exercise in missing if button_data(update) == "loads:all" else missing[:1]:
-            await set_lift_state(session, user.id, exercise.key, None, "calibration")
-        return await _ask_next_load(update, session, user)
+    await update.callback_query.answer()
+    profile = context.services.profile
+    missing = await profile.missing_lifts()
+    await profile.calibrate(missing if button_data(update) == "loads:all" else missing[:1])
+    return await _ask_next_load(update, context)
 
 
 async def one_load_calibrate(update: Update, context: RunLiftContext, exercise: Exercise) -> State:
     """Calibrate one lift chosen from /settings in the next session."""
     await update.callback_query.answer()
-    async with context.db() as session:
-        user = await current_user(session, update)
-        await set_lift_state(session, user.id, exercise.key, None, "calibration")
-        return await _finish(update, session, user)
+    await context.services.profile.calibrate([exercise])
+    return await _finish(update, context)
 
 
 async def cancel(update: Update, context: RunLiftContext) -> int:
     """/cancel: leave the conversation; answers given so far are kept."""
-    await reply(update, texts.CANCELLED)
+    await reply(update, common.CANCELLED)
     return END
 
 
-def _typed(step: str) -> MessageHandler:
+def _typed(step: Step) -> MessageHandler:
     return MessageHandler(TEXT, functools.partial(typed_answer, step=step))
 
 
@@ -444,11 +368,11 @@ def build_setup_conversation(other_commands: list[str]) -> Conversation:
                 CallbackQueryHandler(edit_load, pattern=r"^setload:"),
             ],
             states={
-                UNITS: [_typed(UNITS), buttons],
-                TIMEZONE: [_typed(TIMEZONE), buttons],
-                WEEK: [CallbackQueryHandler(week_button, pattern=r"^week:"), _typed(WEEK)],
-                REMIND: [_typed(REMIND), buttons],
-                EQUIPMENT: [_typed(EQUIPMENT), buttons],
+                UNITS: [_typed(Step.UNITS), buttons],
+                TIMEZONE: [_typed(Step.TIMEZONE), buttons],
+                WEEK: [CallbackQueryHandler(week_button, pattern=r"^week:"), _typed(Step.WEEK)],
+                REMIND: [_typed(Step.REMIND), buttons],
+                EQUIPMENT: [_typed(Step.EQUIPMENT), buttons],
                 LOADS: [
                     MessageHandler(TEXT, load_text),
                     CallbackQueryHandler(load_calibrate, pattern=r"^loads:"),

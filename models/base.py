@@ -1,8 +1,9 @@
 """The declarative base shared by every model."""
 
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, MetaData, TypeDecorator
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 
 # Named constraints, so Alembic can alter them later (batch mode on SQLite).
@@ -50,3 +51,33 @@ class UTCDateTime(TypeDecorator):
 
 def _is_sqlite(dialect: object) -> bool:
     return getattr(dialect, "name", "") == "sqlite"
+
+
+class Codec(Protocol):
+    """A frozen dataclass stored as JSON: `to_json()` and `from_json(data)`."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+    @classmethod
+    def from_json(cls, data: Any) -> Any: ...
+
+
+class JSONOf(TypeDecorator):
+    """A JSON column read and written only as one typed value (`JSONOf(Prescription)`)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self, kind: type[Codec]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def process_bind_param(self, value: Codec | None, dialect: object) -> dict | None:
+        if value is None:
+            return None
+        if not isinstance(value, self.kind):
+            raise TypeError(f"expected {self.kind.__name__}, got {type(value).__name__}")
+        return value.to_json()
+
+    def process_result_value(self, value: dict | None, dialect: object) -> Codec | None:
+        return None if value is None else self.kind.from_json(value)

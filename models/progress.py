@@ -1,4 +1,4 @@
-"""Queries behind the group board and the coach's view: sessions done, best sets, deloads."""
+"""Queries behind the group board and the coach's view: sessions done, sets, deloads, races."""
 
 from __future__ import annotations
 
@@ -7,14 +7,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coaching import convert
-from coaching.adherence import best_e1rm
-from models.profile import unit_of
-from models.runner import Race, User
+from models.runner import Race
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
-from models.workouts import lift_dates
-
-MAIN_LIFTS = ("back_squat", "deadlift", "overhead_press", "goblet_squat", "one_arm_db_press")
 
 
 async def done_dates(session: AsyncSession, user_id: int, start: date, end: date) -> set[date]:
@@ -27,43 +21,20 @@ async def done_dates(session: AsyncSession, user_id: int, start: date, end: date
     return set(await session.scalars(query))
 
 
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-async def weekly_adherence(
-    session: AsyncSession, user: User, today: date, weeks: int
-) -> list[tuple[int, int]]:
-    """(sessions done, sessions planned) for each of the last `weeks` weeks, this one last."""
-    first = monday_of(today) - timedelta(weeks=weeks - 1)
-    done = await done_dates(session, user.id, first, first + timedelta(weeks=weeks))
-    result = []
-    for week in range(weeks):
-        monday = first + timedelta(weeks=week)
-        sunday = monday + timedelta(days=6)
-        planned = len(lift_dates(user, monday))
-        result.append((sum(1 for d in done if monday <= d <= sunday), planned))
-    return result
-
-
-async def best_by_lift(
-    session: AsyncSession, user: User, start: date, end: date
-) -> dict[str, float | None]:
-    """Each main lift's best RIR-adjusted e1RM from sets logged between two dates."""
+async def sets_between(
+    session: AsyncSession, user_id: int, start: date, end: date
+) -> list[tuple[str, float, str, int, int | None]]:
+    """(exercise, weight, unit, reps, rir) of every set logged in sessions between two dates."""
     query = (
         select(LoggedSet.exercise, LoggedSet.weight, LoggedSet.unit, LoggedSet.reps, LoggedSet.rir)
         .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
         .where(
-            LoggedSet.user_id == user.id,
+            LoggedSet.user_id == user_id,
             WorkoutSession.local_date >= start,
             WorkoutSession.local_date <= end,
         )
     )
-    unit = unit_of(user)
-    sets: dict[str, list[tuple[float, int, int | None]]] = {}
-    for exercise, weight, set_unit, reps, rir in await session.execute(query):
-        sets.setdefault(exercise, []).append((convert(weight, set_unit, unit), reps, rir))
-    return {lift: best_e1rm(sets.get(lift, [])) for lift in MAIN_LIFTS}
+    return [tuple(row) for row in await session.execute(query)]
 
 
 async def last_session_date(session: AsyncSession, user_id: int) -> date | None:

@@ -1,4 +1,4 @@
-"""Queries named for what they answer, so handlers never build SQL."""
+"""Queries named for what they answer, so services never build SQL inline."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from models.groups import GroupMember
 from models.reminders import Reminder
 from models.runner import BodyweightEntry, Race, RunDay, User
 from models.training import ExerciseEntry, LiftState, LoggedSet, WorkoutSession
-
-
-async def get_user(session: AsyncSession, user_id: int) -> User | None:
-    return await session.get(User, user_id)
 
 
 async def get_or_create_user(
@@ -53,21 +49,14 @@ async def lift_states(session: AsyncSession, user_id: int) -> dict[str, LiftStat
 
 
 async def set_lift_state(
-    session: AsyncSession,
-    user_id: int,
-    exercise: str,
-    working_weight_kg: float | None,
-    reason: str,
+    session: AsyncSession, user_id: int, exercise: str, working_weight_kg: float | None
 ) -> LiftState:
-    """Set a starting weight (or None: calibrate in the first session)."""
+    """Set a starting weight (None: calibrate in the first session); the caller gives why."""
     state = await session.get(LiftState, (user_id, exercise))
     if state is None:
         state = LiftState(user_id=user_id, exercise=exercise, short_sessions_in_a_row=0)
         session.add(state)
     state.working_weight_kg = working_weight_kg
-    state.needs_calibration = working_weight_kg is None
-    state.reason = reason
-    await session.flush()
     return state
 
 

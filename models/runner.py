@@ -16,7 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, UTCDateTime, user_id_column
+from coaching import LogDraft
+from models.base import Base, JSONOf, UTCDateTime, user_id_column
 
 
 class User(Base):
@@ -42,8 +43,8 @@ class User(Base):
     # A session moved by the runner from one date to a later one (local dates).
     moved_from: Mapped[date | None] = mapped_column(Date)
     moved_to: Mapped[date | None] = mapped_column(Date)
-    # What /log is in the middle of (date, exercise, sets, calibration step): survives restarts.
-    log_draft: Mapped[dict | None] = mapped_column(JSON)
+    # What /log is in the middle of: survives restarts; None outside /log.
+    log_draft: Mapped[LogDraft | None] = mapped_column(JSONOf(LogDraft))
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # False: paused or blocked us
     paused_until: Mapped[date | None] = mapped_column(Date)

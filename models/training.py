@@ -18,10 +18,29 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UTCDateTime, user_id_column
+from coaching import Prescription, Reason
+from models.base import Base, JSONOf, UTCDateTime, user_id_column
 
 
-class LiftState(Base):
+class WithReason:
+    """Why a weight is what it is: a reason code and its values (rendered at display time)."""
+
+    reason_code: Mapped[str | None] = mapped_column(String(32))
+    reason_values: Mapped[dict | None] = mapped_column(JSON)
+
+    @property
+    def reason(self) -> Reason | None:
+        if self.reason_code is None:
+            return None
+        return Reason.from_json({"code": self.reason_code, "values": self.reason_values})
+
+    @reason.setter
+    def reason(self, reason: Reason | None) -> None:
+        self.reason_code = reason.code.value if reason else None
+        self.reason_values = dict(reason.values) if reason else None
+
+
+class LiftState(WithReason, Base):
     """Where a runner stands on one exercise: the next working weight and why."""
 
     __tablename__ = "lift_states"
@@ -29,8 +48,6 @@ class LiftState(Base):
     user_id: Mapped[int] = user_id_column(primary_key=True)
     exercise: Mapped[str] = mapped_column(String(32), primary_key=True)
     working_weight_kg: Mapped[float | None] = mapped_column(Float)  # None: to be calibrated
-    needs_calibration: Mapped[bool] = mapped_column(Boolean, default=False)
-    reason: Mapped[str] = mapped_column(String(256), default="")
     short_sessions_in_a_row: Mapped[int] = mapped_column(Integer, default=0)
     last_done: Mapped[date | None] = mapped_column(Date)
 
@@ -47,15 +64,14 @@ class WorkoutSession(Base):
     block: Mapped[str] = mapped_column(String(8), default="2x8")
     local_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(8), default="open")  # "open" or "done"
-    # exercise key -> {"weight_kg": float | None, "sets": int, "reps": int}
-    prescription: Mapped[dict[str, dict] | None] = mapped_column(JSON)
+    prescription: Mapped[Prescription] = mapped_column(JSONOf(Prescription), nullable=True)
     soreness: Mapped[int | None] = mapped_column(Integer)
     key_run_tomorrow: Mapped[bool | None] = mapped_column(Boolean)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ExerciseEntry(Base):
+class ExerciseEntry(WithReason, Base):
     """One exercise logged in a session, with the lift state it replaced (for /undo)."""
 
     __tablename__ = "exercise_entries"
@@ -76,7 +92,6 @@ class ExerciseEntry(Base):
     previous_state: Mapped[dict | None] = mapped_column(JSON)  # None: there was no state
     next_weight_kg: Mapped[float | None] = mapped_column(Float)
     change: Mapped[str] = mapped_column(String(8), default="")
-    reason: Mapped[str] = mapped_column(String(256), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
 

@@ -59,24 +59,23 @@ async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | Non
     return await session.scalar(query)
 
 
-async def past_sets(session: AsyncSession, user_id: int, exercise: str) -> list[LoggedSet]:
-    """Every set this runner has logged for this exercise, oldest first."""
+async def past_sets(
+    session: AsyncSession,
+    user_id: int,
+    exercise: str,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[LoggedSet]:
+    """The sets this runner has logged for this exercise, oldest first (or newest first)."""
+    order = LoggedSet.id.desc() if newest_first else LoggedSet.id
     query = (
         select(LoggedSet)
         .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
-        .order_by(LoggedSet.id)
+        .order_by(order)
+        .limit(limit)
     )
     return list(await session.scalars(query))
-
-
-async def last_set(session: AsyncSession, user_id: int, exercise: str) -> LoggedSet | None:
-    query = (
-        select(LoggedSet)
-        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
-        .order_by(LoggedSet.id.desc())
-        .limit(1)
-    )
-    return await session.scalar(query)
 
 
 async def delete_entry(session: AsyncSession, entry: ExerciseEntry) -> None:

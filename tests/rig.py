@@ -9,8 +9,7 @@ from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.application import build_application, prepare
-from bot.clock import CLOCK_KEY
-from bot.context import RunLiftContext
+from bot.context import CLOCK_KEY, RunLiftContext
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
 from models import Database

@@ -10,7 +10,9 @@ from coaching import (
     Change,
     Kit,
     LoggedSet,
-    Prescription,
+    Reason,
+    ReasonCode,
+    Target,
     Unit,
     after_break,
     new_records,
@@ -20,7 +22,7 @@ from coaching import (
 SQUAT = EXERCISES["back_squat"]
 GOBLET = EXERCISES["goblet_squat"]
 KIT = Kit.default(Unit.KG)
-TWO_BY_EIGHT = Prescription(60, 2, 8)
+TWO_BY_EIGHT = Target(60, 2, 8)
 
 
 def _sets(*pairs, rir=None, weight=60):
@@ -32,7 +34,7 @@ def _sets(*pairs, rir=None, weight=60):
 def test_all_reps_with_three_in_reserve_adds_one_increment():
     decision = progress(SQUAT, TWO_BY_EIGHT, _sets(8, 8, rir=3), KIT)
     assert (decision.weight, decision.change) == (62.5, Change.UP)
-    assert "62.5 kg" in decision.reason
+    assert decision.reason == Reason(ReasonCode.UP, {"weight_kg": 62.5, "rir": 3})
 
 
 def test_five_in_reserve_on_every_set_adds_two_increments():
@@ -73,7 +75,7 @@ def test_a_missing_set_or_lighter_weight_is_short_of_target():
 
 
 def test_dumbbell_progression_moves_to_the_next_dumbbell():
-    decision = progress(GOBLET, Prescription(16, 2, 8), _sets(8, 8, rir=3, weight=16), KIT)
+    decision = progress(GOBLET, Target(16, 2, 8), _sets(8, 8, rir=3, weight=16), KIT)
     assert decision.weight == 18
 
 
@@ -91,13 +93,13 @@ def test_breaks_cut_ten_then_twenty_percent(days, weight):
     short_before=st.integers(0, 3),
 )
 def test_progression_keeps_loads_loadable_and_reps_in_range(block, weight, reps, rir, short_before):
-    prescription = Prescription(weight, block.sets, block.reps)
+    prescription = Target(weight, block.sets, block.reps)
     sets = [LoggedSet(weight, r) for r in reps[:-1]] + [LoggedSet(weight, reps[-1], rir)]
     decision = progress(SQUAT, prescription, sets, KIT, short_before)
     assert decision.weight in KIT.loadable(SQUAT)
     assert 5 <= prescription.reps <= 8  # the next session keeps the block's reps
     assert decision.weight <= KIT.step_up(SQUAT, weight, 2)
-    assert decision.reason
+    assert decision.reason.code in set(ReasonCode)
 
 
 def test_records_heaviest_for_reps_and_best_e1rm():

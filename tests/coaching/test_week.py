@@ -5,7 +5,7 @@ from itertools import combinations, product
 import pytest
 
 from coaching import RunType, plan_lift_days
-from coaching.week import RELAX_ORDER, TWO_SESSIONS, Rule, day_broken_rules, gap
+from coaching.week import RELAX_ORDER, Rule, day_broken_rules, gap
 
 R, E, Q, L, X = RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG, RunType.RACE
 NEVER_RELAXED = {Rule.RACE_DAY, Rule.BEFORE_RACE}
@@ -27,7 +27,6 @@ def test_a_typical_week():
     plan = plan_lift_days(_week(R, Q, R, E, R, L, R))
     assert plan.days == (1, 3)
     assert plan.relaxed == ()
-    assert "Tuesday" in plan.explanation and "quality" in plan.explanation
 
 
 def test_never_the_day_before_the_long_run_nor_on_it():
@@ -48,21 +47,20 @@ def test_missing_days_are_rest():
 def test_long_run_days_are_relaxed_first():
     # Long runs Mon/Wed/Fri/Sun: the other days are all long-run eves.
     plan = plan_lift_days(_week(L, E, L, E, L, E, L))
-    assert plan.relaxed == (Rule.LONG_DAY.value,)
+    assert plan.relaxed == (Rule.LONG_DAY,)
     assert len(plan.days) == 2 and all(d in (0, 2, 4, 6) for d in plan.days)
-    assert "relaxed" in plan.explanation
 
 
 def test_quality_eve_is_relaxed_before_long_run_eve():
     plan = plan_lift_days(_week(Q, Q, Q, Q, Q, Q, Q))
-    assert plan.relaxed == (Rule.BEFORE_QUALITY.value,)
+    assert plan.relaxed == (Rule.BEFORE_QUALITY,)
     assert len(plan.days) == 2
 
 
 def test_only_one_session_when_no_two_days_fit():
     plan = plan_lift_days(_week(X, R, X, R, X, R, X))
     assert len(plan.days) <= 1
-    assert TWO_SESSIONS in plan.relaxed
+    assert Rule.TWO_SESSIONS in plan.relaxed
 
 
 def test_same_week_same_answer():
@@ -73,7 +71,7 @@ def test_same_week_same_answer():
 @pytest.mark.slow
 def test_every_possible_week():
     types = list(RunType)
-    relax_values = {r.value for r in RELAX_ORDER} | {TWO_SESSIONS}
+    relax_values = {*RELAX_ORDER, Rule.TWO_SESSIONS}
     for combo in product(types, repeat=7):
         week = dict(enumerate(combo))
         plan = plan_lift_days(week)
@@ -90,4 +88,4 @@ def test_every_possible_week():
             assert plan.relaxed, (combo, plan)
             assert set(plan.relaxed) <= relax_values
             broken = set().union(*(day_broken_rules(week, d) for d in plan.days))
-            assert {r.value for r in broken} <= set(plan.relaxed), (combo, plan)
+            assert set(broken) <= set(plan.relaxed), (combo, plan)

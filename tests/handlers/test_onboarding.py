@@ -41,7 +41,7 @@ async def test_calibrate_all_finishes_setup(rig):
     summary = await rig.press("Calibrate all")
     assert "All set" in summary and "Units: lb" in summary and "06:45" in summary
     assert "Dumbbell squat: calibrate in the first session" in summary
-    states = await rig.count(LiftState, user_id=ALICE.id, needs_calibration=True)
+    states = await rig.count(LiftState, user_id=ALICE.id, working_weight_kg=None)
     assert states == 5
 
 
@@ -139,4 +139,4 @@ async def test_calibrate_can_be_typed_at_the_loads_step(rig):
     await rig.send("/equipment gym")
     assert "(2/5): Back squat" in await rig.send("calibrate")
     assert "All set" in await rig.send("Calibrate all")
-    assert await rig.count(LiftState, user_id=ALICE.id, needs_calibration=True) == 5
+    assert await rig.count(LiftState, user_id=ALICE.id, working_weight_kg=None) == 5

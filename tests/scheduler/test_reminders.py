@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 
 from models import Reminder, User
-from scheduler.delivery import claim
+from services import open_services
+from services.reminders import Reminders
 from tests.rig import ALICE, BOB, FakeUser
 
 CAROL = FakeUser(103, "Carol")
@@ -110,10 +111,8 @@ async def _due_now(rig, loads: bool = False) -> None:
 
 async def test_a_restart_between_claim_and_send_never_sends_twice(rig):
     await _due_now(rig)
-    from bot.context import RunLiftContext
-
-    job = rig.app.job_queue.get_jobs_by_name("reminders")[0]
-    assert len(await claim(RunLiftContext.from_job(job, rig.app), rig.now)) == 1
+    async with open_services(rig.database, rig.now) as services:
+        assert len(await services.reminders.claim()) == 1
     await rig.restart()  # the process died before sending
     await rig.tick()
     assert _lift_messages(rig, ALICE) == []
@@ -123,12 +122,11 @@ async def test_a_restart_between_claim_and_send_never_sends_twice(rig):
 
 async def test_a_restart_between_send_and_record_never_sends_twice(rig, monkeypatch):
     await _due_now(rig)
-    import scheduler.delivery
 
     async def crash(*_args):
         raise SystemExit("the process died")
 
-    monkeypatch.setattr(scheduler.delivery, "record", crash)
+    monkeypatch.setattr(Reminders, "record", crash)
     with contextlib.suppress(SystemExit):
         await rig.tick()
     monkeypatch.undo()

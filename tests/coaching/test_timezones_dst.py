@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from scheduler.timing import local_to_utc
+from coaching.timezones import local_to_utc
 
 
 @pytest.mark.parametrize(

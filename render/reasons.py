@@ -1,0 +1,88 @@
+"""Reasons as sentences: every `ReasonCode` has a message, worded in the runner's units."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from coaching import Exercise, Kit, Reason, ReasonCode
+from render.common import weight, weight_kg
+
+Values = Mapping[str, object]
+Words = Callable[[Values, Kit, Exercise | None], str]
+
+
+def _next(values: Values, kit: Kit, exercise: Exercise | None) -> str:
+    """The next load named by a reason, rounded to what the runner can load."""
+    kg = float(values["weight_kg"])
+    if exercise is not None:
+        return weight(kit.from_kg(exercise, kg), kit.unit)
+    return weight_kg(kg, kit.unit)
+
+
+def _days_to(values: Values) -> str:
+    return f"{values['days']} days to your {values['distance']}"
+
+
+def _checkin(values: Values) -> str:
+    why = []
+    if int(values.get("soreness", -1)) >= 0:
+        why.append(f"your legs are sore ({values['soreness']}/10)")
+    if values.get("key_run"):
+        why.append("you have a quality or long run tomorrow")
+    return "One set per lift today, same weights: " + " and ".join(why) + "."
+
+
+MESSAGES: dict[ReasonCode, Words] = {
+    ReasonCode.FROM_SET: lambda v, kit, _: (
+        f"from your {weight_kg(float(v['weight_kg']), kit.unit)} × {v['reps']}"
+        + (f" with {v['rir']} in reserve" if v.get("rir") else "")
+    ),
+    ReasonCode.CALIBRATE: lambda v, kit, e: "calibration: we find your working weight today",
+    ReasonCode.CALIBRATED: lambda v, kit, e: "found in calibration",
+    ReasonCode.CAL_TOO_HEAVY: lambda v, kit, e: "that was too heavy for 8: one step lighter",
+    ReasonCode.CAL_IN_RANGE: lambda v, kit, e: (
+        f"8 reps with {v['rir']} in reserve: that is the weight"
+    ),
+    ReasonCode.CAL_ENOUGH: lambda v, kit, e: "enough sets for today: start here and build up",
+    ReasonCode.CAL_STILL_EASY: lambda v, kit, e: "still easy: a bit heavier",
+    ReasonCode.UNDER_MIN_REPS: lambda v, kit, e: (
+        f"a set fell under {v['min_reps']} reps, so the load drops to {_next(v, kit, e)}"
+    ),
+    ReasonCode.SHORT_TWICE: lambda v, kit, e: (
+        f"short of the target two sessions running: down to {_next(v, kit, e)}"
+    ),
+    ReasonCode.SHORT: lambda v, kit, e: (
+        f"short of {v['sets']} × {v['reps']}: same weight next time"
+    ),
+    ReasonCode.UP_TWO: lambda v, kit, e: f"every set felt easy (5+ in reserve): {_next(v, kit, e)}",
+    ReasonCode.UP: lambda v, kit, e: (
+        f"all reps done with {v['rir']} in reserve: up to {_next(v, kit, e)}"
+    ),
+    ReasonCode.HOLD_NO_RIR: lambda v, kit, e: (
+        "all reps done; tell me how hard it felt to earn an increase"
+    ),
+    ReasonCode.HOLD_LOW_RIR: lambda v, kit, e: (
+        f"all reps done but only {v['rir']} in reserve: same weight to own it"
+    ),
+    ReasonCode.AFTER_BREAK: lambda v, kit, e: (
+        f"{v['days']} days since you last did it: {v['percent']} % lighter to ease back in"
+    ),
+    ReasonCode.RACE_WEEK: lambda v, kit, e: f"race week ({_days_to(v)}): no lifting",
+    ReasonCode.UPPER_ONLY: lambda v, kit, e: f"{_days_to(v)}: upper body only, one set",
+    ReasonCode.TAPER: lambda v, kit, e: (
+        f"taper for your {v['distance']}: one set per lift, same weight"
+    ),
+    ReasonCode.POST_RACE: lambda v, kit, e: "first week after your race: about 20 % lighter",
+    ReasonCode.CHECKIN_TRIM: lambda v, kit, e: _checkin(v),
+}  # fmt: skip
+
+
+def reason_text(reason: Reason | None, kit: Kit, exercise: Exercise | None = None) -> str:
+    """The reason as plain text (not escaped), in the kit's units; "" when there is none."""
+    if reason is None:
+        return ""
+    return MESSAGES[reason.code](reason.values, kit, exercise)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,110 @@
+"""What reminders say, and /pause, /resume, /headsup and /race."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from render.common import DAY_NAMES, day_text, escape, mention
+from render.reasons import capitalised, reason_text
+from render.training import planned_line
+
+LATE_NOTE = "<i>(A little late: I was offline for a while.)</i>"
+OPEN_TODAY = "Open today's session"
+Buttons = list[tuple[str, str]]  # (label, callback data), one per row
+
+
+def lift_reminder(reminder) -> str:
+    """A lift day (a `services.reminders.LiftReminder`): the session in short."""
+    session, kit = reminder.session, reminder.kit
+    body = "\n".join(f"• {escape(planned_line(lift, kit))}" for lift in session.lifts)
+    note = reason_text(session.note, kit)
+    extra = f"\n<i>{escape(capitalised(note))}</i>" if note else ""
+    return (f"🏋️ <b>Lift day: session {session.name}</b> (about {session.minutes} min){extra}\n"
+            f"{body}")  # fmt: skip
+
+
+def heads_up(name: str, day) -> str:
+    return f"Heads-up: session {name} is tomorrow ({escape(DAY_NAMES[day.weekday()])}). Sleep well!"
+
+
+def missed(reminder) -> tuple[str, Buttons]:
+    """The day after a missed lift day (a `services.reminders.MissedSession`)."""
+    missed_name = DAY_NAMES[reminder.missed.weekday()]
+    if reminder.target is None:
+        if reminder.reslot.already_moved:
+            text = (f"The session moved from earlier was missed again on {missed_name}: "
+                    "dropped. The programme carries on with the next one.")  # fmt: skip
+        else:
+            text = (f"Missed {missed_name}'s session and no later day this week fits the "
+                    "rules: dropped. The programme carries on with the next one.")  # fmt: skip
+        return escape(text), []
+    target_name = DAY_NAMES[reminder.target.weekday()]
+    text = (
+        f"No session logged for {missed_name}. Do it on {target_name} instead? A session moves "
+        "once; missed again, it is dropped and the programme simply carries on."
+    )
+    data = f"reslot:{reminder.missed.isoformat()}:{reminder.target.isoformat()}"
+    return text, [(f"Move it to {target_name}", data)]
+
+
+def group_lift_day(reminder, owner_mark: str) -> tuple[str, Buttons]:
+    """The group's lift-day message (a `services.reminders.GroupLiftDay`)."""
+    mentions = ", ".join(mention(user_id, name) for user_id, name in reminder.members)
+    names = " · ".join(name for _, name in reminder.members)
+    text = (
+        f"🏋️ Lift day for {mentions}! Your sessions are in /today. Tap your button when done "
+        f"as prescribed, or /log what you did.\n<i>{escape(names)}</i>"
+    )
+    day = reminder.day.isoformat()
+    buttons = [
+        (f"✅ {name}: done as prescribed", f"gdone:{day}{owner_mark}{user_id}")
+        for user_id, name in reminder.members
+    ]
+    return text, buttons
+
+
+def reslotted(day) -> str:
+    return f"Done: the missed session is now on {escape(day_text(day))}."
+
+
+# --- pause, resume, races ------------------------------------------------------------------------
+
+
+def paused(until) -> str:
+    if until is None:
+        return "Reminders paused. /resume brings them back."
+    return f"Reminders paused until {escape(day_text(until))}. /resume brings them back sooner."
+
+
+RESUMED = "Reminders are back on."
+BAD_PAUSE = "Use <code>/pause</code> or <code>/pause 2</code> (a number of weeks, 1–52)."
+HEADS_UP_ON = "I'll also send a short heads-up at 20:00 the evening before each lift day."
+HEADS_UP_OFF = "No more evening heads-ups."
+BAD_HEADS_UP = "Use <code>/headsup on</code> or <code>/headsup off</code>."
+RACE_USAGE = (
+    "Add a race with <code>/race 2027-04-12 half</code>: a date (not in the past) and a "
+    "distance: 5k, 10k, half, marathon or ultra."
+)
+NO_RACES = "No races yet. " + RACE_USAGE
+TAPER_EXPLAINED = (
+    "From about two weeks out (10 days for 5–10 km) you do one set per lift at the same "
+    "weight, lower body stops a week or so before, race week is lift-free, and the week after "
+    "is about 20 % lighter."
+)
+
+
+def race_added(day, distance: str) -> str:
+    return f"Race added: {escape(distance)} on {escape(day_text(day))}. {escape(TAPER_EXPLAINED)}"
+
+
+def races_list(races: Sequence) -> str:
+    lines = [f"{r.distance} on {day_text(r.race_date)}" for r in races]
+    return "<b>Your races</b>\n" + "\n".join(f"• {escape(line)}" for line in lines)
+
+
+def remove_race_button(race) -> str:
+    return f"Remove {race.distance} on {day_text(race.race_date)}"
+
+
+def race_removed(race) -> str:
+    return f"Removed: {escape(race.distance)} on {escape(day_text(race.race_date))}."

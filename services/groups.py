@@ -1,0 +1,170 @@
+"""Group chats: membership, sharing, the group's settings, and logging from its buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete
+
+from coaching import BLOCKS, EXERCISES, InputError
+from coaching.parsing import parse_time, parse_weekday
+from coaching.programme import BLOCKS_BY_KEY
+from coaching.timezones import local_date, resolve_timezone
+from models import Group, GroupMember, Reminder
+from models.group_queries import get_or_create_group, membership, move_group
+from services.base import Area
+from services.reports import Board, TeamLine
+from services.training import Source
+
+
+@dataclass(frozen=True)
+class GroupSettings:
+    title: str
+    timezone: str | None
+    reminder_time: str | None
+    fixed_days: tuple[int, ...]  # empty: each member's own days
+    weekly_summary: bool
+    summary_day: int
+
+
+@dataclass(frozen=True)
+class GroupLog:
+    """What the "done as prescribed" button stored."""
+
+    stored: list[str]  # exercise keys
+    needs_calibration: bool
+
+
+class Groups(Area):
+    async def group(self, chat_id: int, title: str) -> Group:
+        return await get_or_create_group(self.db, chat_id, title)
+
+    async def introduce(self, chat_id: int, title: str) -> bool:
+        """The bot was added: True the first time (introduce RunLift once)."""
+        group = await self.group(chat_id, title)
+        first, group.introduced = not group.introduced, True
+        return first
+
+    async def migrate(self, old_id: int, new_id: int) -> None:
+        """The group became a supergroup: members, settings and reminders move along."""
+        await move_group(self.db, old_id, new_id)
+
+    async def join(self, chat_id: int, title: str) -> str:
+        """The sender joins the group's programme; the group's title."""
+        group = await self.group(chat_id, title)
+        await self._add_member(group)
+        return group.title
+
+    async def join_from_link(self, payload: str) -> str | None:
+        """`/start join_<group id>` in the private chat: membership now; the group's title."""
+        try:
+            group = await self.db.get(Group, int(payload.removeprefix("join_")))
+        except ValueError:
+            return None
+        if group is None:
+            return None
+        await self._add_member(group)
+        return group.title
+
+    async def _add_member(self, group: Group) -> None:
+        if await membership(self.db, group.id, self.runner.id) is None:
+            self.db.add(GroupMember(group_id=group.id, user_id=self.runner.id, share=False))
+        self.services.reminders.invalidate_group_plan(group)
+
+    async def leave(self, chat_id: int) -> bool:
+        member = await membership(self.db, chat_id, self.runner.id)
+        if member is None:
+            return False
+        await self.db.delete(member)
+        return True
+
+    async def share(self, chat_id: int, on: bool) -> bool:
+        member = await membership(self.db, chat_id, self.runner.id)
+        if member is None:
+            return False
+        member.share = on
+        return True
+
+    async def numbers_here(self, chat_id: int, private: bool) -> bool:
+        """Whether the sender's loads may be shown in this chat: a private chat, or they share."""
+        if private:
+            return True
+        member = await membership(self.db, chat_id, self.runner.id)
+        return member is not None and member.share
+
+    # --- admins' settings -----------------------------------------------------------------------
+
+    async def settings(self, chat_id: int, title: str) -> GroupSettings:
+        group = await self.group(chat_id, title)
+        return GroupSettings(group.title, group.timezone, group.reminder_time,
+                             tuple(group.fixed_days or ()), group.weekly_summary,
+                             group.summary_day)  # fmt: skip
+
+    async def configure(self, chat_id: int, title: str, words: list[str]) -> bool:
+        """`time 07:00`, `timezone Europe/Berlin`, `days own|tue fri`, `summary on|off [sun]`."""
+        group = await self.group(chat_id, title)
+        try:
+            applied = _apply_setting(group, words)
+        except InputError:
+            applied = False
+        if applied:
+            self.services.reminders.invalidate_group_plan(group)
+            await self.db.execute(
+                delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
+            )
+        return applied
+
+    async def board(self, chat_id: int, title: str) -> Board:
+        group = await self.group(chat_id, title)
+        return await self.services.reports.board(group, local_date(self.now, group.timezone))
+
+    async def team(self, chat_id: int, title: str) -> tuple[str, list[TeamLine]]:
+        group = await self.group(chat_id, title)
+        return group.title, await self.services.reports.team(group)
+
+    # --- the group reminder's button -------------------------------------------------------------
+
+    async def done_as_prescribed(self, day: date, source: Source) -> GroupLog:
+        """Log the sender's whole session of `day` as prescribed (what is not logged yet)."""
+        training = self.services.training
+        workout = await training.open_session(day)
+        logged = await training.logged_lifts(workout)
+        # "As prescribed" means the prescription's reps with the block's planned reserve.
+        rir = BLOCKS_BY_KEY.get(workout.block, BLOCKS[0]).target_rir
+        stored, needs_calibration = [], False
+        for lift in workout.prescription.lifts:
+            if lift.exercise in logged:
+                continue
+            exercise = EXERCISES[lift.exercise]
+            sets = training.as_prescribed(workout, exercise)
+            if not sets:
+                needs_calibration = True
+                continue
+            await training.record_exercise(workout, exercise, sets, rir, source)
+            stored.append(lift.exercise)
+        return GroupLog(stored, needs_calibration)
+
+
+def _apply_setting(group: Group, words: list[str]) -> bool:
+    if not words:
+        return False
+    what, values = words[0].lower(), [w.lower() for w in words[1:]]
+    if what == "time" and len(values) == 1:
+        group.reminder_time = parse_time(values[0]).strftime("%H:%M")
+    elif what == "timezone" and len(values) == 1:
+        zone, _ = resolve_timezone(words[1])
+        if zone is None:
+            return False
+        group.timezone = zone
+    elif what == "days" and values == ["own"]:
+        group.fixed_days = None
+    elif what == "days" and 1 <= len(values) <= 3:
+        group.fixed_days = sorted({parse_weekday(v[:3]) for v in values})
+    elif what == "summary" and values and values[0] in ("on", "off") and len(values) <= 2:
+        group.weekly_summary = values[0] == "on"
+        if len(values) == 2:
+            group.summary_day = parse_weekday(values[1][:3])
+    else:
+        return False
+    return True

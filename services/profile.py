@@ -1,0 +1,282 @@
+"""A runner's profile: set-up answers, starting loads, pauses, races, and deleting it all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from coaching import (
+    Distance,
+    Equipment,
+    Exercise,
+    InputError,
+    Kit,
+    LiftDays,
+    Reason,
+    ReasonCode,
+    RunType,
+    Unit,
+    convert,
+    start_load_from_set,
+    to_kg,
+)
+from coaching.parsing import parse_recent_set, parse_run_week, parse_time
+from coaching.timezones import resolve_timezone
+from models import Race
+from models.queries import delete_user_data, lift_states, run_week, set_lift_state, set_run_week
+from services.base import Area
+from services.runners import (
+    kit_for,
+    lift_days_of,
+    missing_lifts,
+    programme_lifts,
+    unit_of,
+    week_of,
+)
+
+
+class Step(StrEnum):
+    """The set-up steps, in order; also the /settings parts and the conversation's states."""
+
+    UNITS = "units"
+    TIMEZONE = "timezone"
+    WEEK = "week"
+    REMIND = "remind"
+    EQUIPMENT = "equipment"
+    LOADS = "loads"
+
+
+class Problem(StrEnum):
+    """What was wrong with an answer (render/ says what was expected)."""
+
+    UNITS = "units"
+    TIMEZONE = "timezone"
+    WEEK = "week"
+    TIME = "time"
+    EQUIPMENT = "equipment"
+    LOAD = "load"
+    LONG_SET = "long_set"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    problem: Problem
+    typed: str = ""  # the part that could not be read, echoed (escaped) in the reply
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """Everything /settings shows."""
+
+    unit: Unit
+    timezone: str | None
+    reminder_time: str | None
+    equipment: str | None
+    week: dict[int, RunType]
+    lift_days: LiftDays
+    loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
+
+
+UNIT_WORDS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
+EQUIPMENT_WORDS = {
+    "gym": "gym", "full gym": "gym", "barbell": "barbell", "home": "barbell",
+    "barbell at home": "barbell", "dumbbells": "dumbbells", "dumbbell": "dumbbells",
+    "db": "dumbbells", "dumbbells only": "dumbbells",
+}  # fmt: skip
+_WEEK_CYCLE = (RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG)
+MAX_PAUSE_WEEKS = 52
+
+
+class Profile(Area):
+    # --- set-up answers -----------------------------------------------------------------------
+
+    def answer(self, step: Step, text: str) -> Refusal | None:
+        """Store the answer to `step`; or say what was wrong with it."""
+        refusal = self._apply(step, text)
+        if refusal is None and step in (Step.TIMEZONE, Step.WEEK, Step.REMIND):
+            self.services.reminders.invalidate_plan(self.runner)
+        return refusal
+
+    def _apply(self, step: Step, text: str) -> Refusal | None:
+        user, words = self.runner, " ".join(text.lower().split())
+        if step is Step.UNITS:
+            if words not in UNIT_WORDS:
+                return Refusal(Problem.UNITS)
+            if UNIT_WORDS[words] != unit_of(user):  # a custom kit was in the old units
+                user.bar_weight, user.plates, user.dumbbells = None, None, None
+            user.units = UNIT_WORDS[words]
+        elif step is Step.TIMEZONE:
+            zone, suggestions = resolve_timezone(text)
+            if zone is None:
+                return Refusal(Problem.TIMEZONE, text, suggestions)
+            user.timezone = zone
+        elif step is Step.WEEK:
+            try:
+                set_run_week(user, parse_run_week(text))
+            except InputError as error:
+                return Refusal(Problem.WEEK, str(error))
+            user.week_confirmed = True
+        elif step is Step.REMIND:
+            try:
+                user.reminder_time = parse_time(text).strftime("%H:%M")
+            except InputError:
+                return Refusal(Problem.TIME)
+        elif step is Step.EQUIPMENT:
+            if words not in EQUIPMENT_WORDS:
+                return Refusal(Problem.EQUIPMENT)
+            user.equipment = EQUIPMENT_WORDS[words]
+        return None
+
+    def cycle_day(self, weekday: int) -> dict[int, str]:
+        """A weekday tapped in the week editor: rest → easy → quality → long → rest."""
+        week = run_week(self.runner)
+        current = RunType(week.get(weekday, RunType.REST))
+        position = _WEEK_CYCLE.index(current) if current in _WEEK_CYCLE else -1
+        week[weekday] = _WEEK_CYCLE[(position + 1) % len(_WEEK_CYCLE)].value
+        set_run_week(self.runner, week)
+        return week
+
+    def confirm_week(self) -> None:
+        self.runner.week_confirmed = True
+        self.services.reminders.invalidate_plan(self.runner)
+
+    def first_unanswered(self, answered: Step | None = None) -> Step:
+        """Where a runner who has not finished set-up carries on: the first step not answered."""
+        user = self.runner
+        done = {
+            Step.UNITS: user.units is not None,
+            Step.TIMEZONE: user.timezone is not None,
+            Step.WEEK: user.week_confirmed,
+            Step.REMIND: user.reminder_time is not None,
+            Step.EQUIPMENT: user.equipment is not None,
+        }
+        return next((step for step, ok in done.items() if not ok and step != answered), Step.LOADS)
+
+    def finish_setup(self) -> bool:
+        """Mark the runner as set up; True the first time."""
+        first = not self.runner.onboarded
+        self.runner.onboarded = True
+        self.services.reminders.invalidate_plan(self.runner)
+        return first
+
+    def week(self) -> dict[int, str]:
+        return run_week(self.runner)
+
+    def run_week(self) -> dict[int, RunType]:
+        return week_of(self.runner)
+
+    def lift_days(self) -> LiftDays:
+        return lift_days_of(self.runner)
+
+    def unit(self) -> Unit:
+        return unit_of(self.runner)
+
+    def kit(self) -> Kit:
+        """The runner's bar, plates and dumbbells, in their units."""
+        return kit_for(self.runner)
+
+    async def view(self) -> ProfileView:
+        user = self.runner
+        return ProfileView(
+            unit_of(user), user.timezone, user.reminder_time, user.equipment,
+            {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
+            await self.loads(),
+        )  # fmt: skip
+
+    # --- starting loads ------------------------------------------------------------------------
+
+    async def loads(self) -> list[tuple[Exercise, float | None]]:
+        """Each programme lift with a starting weight (or None: calibrate), in session order."""
+        states = await lift_states(self.db, self.runner.id)
+        kit = kit_for(self.runner)
+        return [
+            (e, None if states[e.key].working_weight_kg is None
+             else kit.from_kg(e, states[e.key].working_weight_kg))
+            for e in programme_lifts(self.runner)
+            if e.key in states
+        ]  # fmt: skip
+
+    async def missing_lifts(self) -> list[Exercise]:
+        return missing_lifts(self.runner, await lift_states(self.db, self.runner.id))
+
+    async def loads_progress(self) -> tuple[Exercise | None, int, int]:
+        """The next lift without a starting load, its number and the total to ask."""
+        states = await lift_states(self.db, self.runner.id)
+        missing = missing_lifts(self.runner, states)
+        if not missing:
+            return None, len(states), len(states)
+        return missing[0], len(states) + 1, len(states) + len(missing)
+
+    async def store_recent_set(self, exercise: Exercise, text: str) -> Refusal | None:
+        """A typed recent set (`60x8 rir2`) becomes this lift's starting weight."""
+        unit = unit_of(self.runner)
+        try:
+            entry, rir = parse_recent_set(text, unit)
+            start_load = start_load_from_set(entry.weight, entry.reps, rir)
+        except InputError:
+            return Refusal(Problem.LOAD)
+        except ValueError:
+            return Refusal(Problem.LONG_SET)
+        weight = kit_for(self.runner).round(exercise, convert(start_load, entry.unit, unit),
+                                            down=True)  # fmt: skip
+        state = await set_lift_state(self.db, self.runner.id, exercise.key, to_kg(weight, unit))
+        from_set = {"weight_kg": to_kg(entry.weight, entry.unit), "reps": entry.reps, "rir": rir}
+        state.reason = Reason(ReasonCode.FROM_SET, from_set)
+        return None
+
+    async def calibrate(self, exercises: list[Exercise]) -> None:
+        """These lifts' working weights are found in the first session."""
+        for exercise in exercises:
+            state = await set_lift_state(self.db, self.runner.id, exercise.key, None)
+            state.reason = Reason(ReasonCode.CALIBRATE)
+
+    # --- reminders, races, data ----------------------------------------------------------------
+
+    def pause(self, weeks: int | None) -> date | None:
+        """Pause reminders until /resume (None) or for `weeks`; the last paused day."""
+        user = self.runner
+        if weeks is None:
+            user.active, user.paused_until = False, None
+        else:
+            user.paused_until = self.today() + timedelta(weeks=weeks)
+        self.services.reminders.invalidate_plan(user)
+        return user.paused_until
+
+    def resume(self) -> None:
+        self.runner.active, self.runner.paused_until = True, None
+        self.services.reminders.invalidate_plan(self.runner)
+
+    def heads_up(self, on: bool) -> None:
+        self.runner.heads_up = on
+        self.services.reminders.invalidate_plan(self.runner)
+
+    async def races(self) -> list[Race]:
+        query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
+        return list(await self.db.scalars(query))
+
+    def add_race(self, day: date, distance: Distance) -> bool:
+        """Add a race on `day` (not in the past)."""
+        if day < self.today():
+            return False
+        self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
+        self.services.reminders.invalidate_plan(self.runner)
+        return True
+
+    async def remove_race(self, race_id: int) -> Race | None:
+        row = await self.db.get(Race, race_id)
+        if row is None or row.user_id != self.runner.id:
+            return None
+        await self.db.delete(row)
+        self.services.reminders.invalidate_plan(self.runner)
+        return row
+
+    async def delete_everything(self) -> None:
+        await delete_user_data(self.db, self.runner.id)
+        self.services.runner = None
+
+    def equipment(self) -> Equipment:
+        return Equipment(self.runner.equipment or Equipment.GYM)

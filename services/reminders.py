@@ -1,0 +1,338 @@
+"""Reminders: which ones a runner or group should get, claiming due ones, and what each says.
+
+Rows are planned for the local days from yesterday to a week ahead, whenever something that
+decides them changes (`invalidate_plan`) and on a rolling horizon. Rows already claimed or
+sent are never touched: the (chat, kind, local date) key keeps a re-plan from creating a second
+reminder for the same day.
+
+Exactly once: a row is claimed (status "sending") in its own committed transaction before it is
+sent, and marked "sent" after. A process that dies between the two leaves the row "sending";
+it is never sent again. So a crash can lose the reminders of the batch in flight (at most one
+tick's worth, sent within seconds of their claim) but never send one twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import ColumnElement, delete, or_, select, true, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from coaching import Kit, Phase, Reslot, Session, race_advice, reslot_missed
+from coaching.timezones import local_date, local_to_utc, parse_hhmm
+from models import Group, Reminder, User, WorkoutSession
+from models.group_queries import members_of, move_group
+from services.base import Area
+from services.reports import Board
+from services.runners import is_lift_day, kit_for, lift_days_of, paused_on, week_of
+
+HORIZON_DAYS = 7
+HEADS_UP_AT = time(20, 0)
+GROUP_SUMMARY_AT = time(18, 0)
+PLAN_PER_TICK = 500
+CLAIM_PER_TICK = 900  # 30 messages/s for a 30 s tick: what Telegram lets through
+MAX_ATTEMPTS = 5
+LATE_NOTE_AFTER = timedelta(minutes=10)
+KEEP_FOR = timedelta(days=30)
+FORGET_PER_TICK = 1000
+FINISHED = ("sent", "missed", "skipped", "failed", "blocked")
+
+
+# --- what a reminder says, as data (render/reminders.py words it) --------------------------------
+
+
+@dataclass(frozen=True)
+class LiftReminder:
+    session: Session
+    kit: Kit
+
+
+@dataclass(frozen=True)
+class HeadsUp:
+    session_name: str
+    lift_date: date
+
+
+@dataclass(frozen=True)
+class MissedSession:
+    missed: date
+    reslot: Reslot
+    target: date | None
+
+
+@dataclass(frozen=True)
+class GroupLiftDay:
+    members: list[tuple[int, str]]  # (user id, first name) of the members due today
+    day: date
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    board: Board
+
+
+Content = LiftReminder | HeadsUp | MissedSession | GroupLiftDay | GroupSummary
+
+
+@dataclass(frozen=True)
+class Due:
+    """A claimed reminder ready to be worded and sent (content None: nothing to say now)."""
+
+    row_id: int
+    chat_id: int
+    content: Content | None
+    late: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    row_id: int
+    status: str  # sent, skipped, retry, blocked, failed
+    chat_id: int
+    retry_after: timedelta | None = None
+
+
+class Reminders(Area):
+    def invalidate_plan(self, user: User) -> None:
+        """Something that decides the runner's reminders changed: the next tick plans again
+        (and drops the unsent ones planned on the old settings)."""
+        user.reminders_planned_until = None
+
+    def invalidate_group_plan(self, group: Group) -> None:
+        group.reminders_planned_until = None
+
+    # --- planning -----------------------------------------------------------------------------
+
+    async def plan_due(self) -> None:
+        """Plan every runner and group whose plan changed or whose horizon is running out."""
+        for user in await self._users_to_plan(PLAN_PER_TICK):
+            await self.plan_user(user)
+        for group in await self._groups_to_plan(PLAN_PER_TICK):
+            await self.plan_group(group)
+
+    async def _wanted(self, user: User, today: date) -> list[dict]:
+        """The reminder rows this runner should have from yesterday to the horizon."""
+        if not user.onboarded or not user.timezone or not user.reminder_time:
+            return []
+        races = await self.services.training.races(user)
+        at = parse_hhmm(user.reminder_time)
+        rows = []
+        for offset in range(-1, HORIZON_DAYS + 1):
+            day = today + timedelta(days=offset)
+            if paused_on(user, day) or not is_lift_day(user, day):
+                continue
+            if race_advice(day, races).phase is Phase.NO_LIFTING:
+                continue
+            moments = [("lift", day, at), ("missed", day + timedelta(days=1), at)]
+            if user.heads_up:
+                moments.append(("heads_up", day - timedelta(days=1), HEADS_UP_AT))
+            for kind, when, moment in moments:
+                rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,
+                             "kind": kind, "local_date": when, "lift_date": day,
+                             "due_at": local_to_utc(when, moment, user.timezone),
+                             "status": "due", "attempts": 0})  # fmt: skip
+        return rows
+
+    async def plan_user(self, user: User) -> int:
+        """Replace the runner's unsent reminders with what their plan says now.
+
+        After a change (`invalidate_plan`) every unsent row goes, even one already due: it was
+        planned on the old settings. On the rolling horizon, rows already due stay (after
+        downtime they go out late, within the grace window). No row is created for a time that
+        has passed: a runner who moves today's reminder earlier is not sent one "late".
+        """
+        today = local_date(self.now, user.timezone)
+        await self.db.execute(
+            delete(Reminder).where(
+                Reminder.user_id == user.id, Reminder.status == "due", self._unsent(user)
+            )
+        )
+        rows = [row for row in await self._wanted(user, today) if row["due_at"] >= self.now]
+        await self._insert_new(rows)
+        user.reminders_planned_until = today + timedelta(days=HORIZON_DAYS)
+        return len(rows)
+
+    async def plan_group(self, group: Group) -> int:
+        """A group's reminder on every day of the horizon (who is due is decided when it is
+        sent) and its weekly summary; only once the group has a time zone and a time."""
+        await self.db.execute(
+            delete(Reminder).where(
+                Reminder.group_id == group.id, Reminder.status == "due", self._unsent(group)
+            )
+        )
+        if not group.timezone or not group.reminder_time:
+            group.reminders_planned_until = self.now.date() + timedelta(days=HORIZON_DAYS)
+            return 0
+        today = local_date(self.now, group.timezone)
+        at = parse_hhmm(group.reminder_time)
+        rows = []
+        for offset in range(HORIZON_DAYS + 1):
+            day = today + timedelta(days=offset)
+            moments = [("group", at)]
+            if group.weekly_summary and day.weekday() == group.summary_day:
+                moments.append(("summary", GROUP_SUMMARY_AT))
+            for kind, moment in moments:
+                due = local_to_utc(day, moment, group.timezone)
+                if due >= self.now:
+                    rows.append({"chat_id": group.id, "group_id": group.id, "kind": kind,
+                                 "local_date": day, "lift_date": day, "due_at": due,
+                                 "status": "due", "attempts": 0})  # fmt: skip
+        await self._insert_new(rows)
+        group.reminders_planned_until = today + timedelta(days=HORIZON_DAYS)
+        return len(rows)
+
+    def _unsent(self, owner: User | Group) -> ColumnElement[bool]:
+        """Rows to replace: all unsent ones after a change, else only those not yet due."""
+        return true() if owner.reminders_planned_until is None else Reminder.due_at > self.now
+
+    async def _insert_new(self, rows: list[dict]) -> None:
+        """Insert reminder rows, leaving any (chat, kind, local date) that already exists."""
+        if not rows:
+            return
+        dialect = self.db.bind.dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        await self.db.execute(insert(Reminder).values(rows).on_conflict_do_nothing())
+
+    async def _groups_to_plan(self, limit: int) -> list[Group]:
+        horizon = self.now.date() + timedelta(days=HORIZON_DAYS - 2)
+        planned = Group.reminders_planned_until
+        query = select(Group).where(or_(planned.is_(None), planned < horizon)).limit(limit)
+        return list(await self.db.scalars(query))
+
+    async def _users_to_plan(self, limit: int) -> list[User]:
+        """Runners whose reminders changed or whose horizon is running out (indexed)."""
+        horizon = self.now.date() + timedelta(days=HORIZON_DAYS - 2)
+        planned = User.reminders_planned_until
+        query = (
+            select(User)
+            .where(User.onboarded.is_(True), or_(planned.is_(None), planned < horizon))
+            .limit(limit)
+        )
+        return list(await self.db.scalars(query))
+
+    # --- housekeeping and claiming --------------------------------------------------------------
+
+    async def expire(self, grace: timedelta) -> None:
+        """Too late to be useful: marked missed. Finished rows older than a month go."""
+        await self.db.execute(
+            update(Reminder)
+            .where(Reminder.status == "due", Reminder.due_at < self.now - grace)
+            .values(status="missed")
+        )
+        old = (
+            select(Reminder.id)
+            .where(Reminder.status.in_(FINISHED), Reminder.due_at < self.now - KEEP_FOR)
+            .limit(FORGET_PER_TICK)
+        )
+        await self.db.execute(delete(Reminder).where(Reminder.id.in_(old.scalar_subquery())))
+
+    async def claim(self) -> list[int]:
+        """Mark due rows as being sent (the caller commits before sending); their ids.
+
+        On PostgreSQL the rows are locked with SKIP LOCKED, so two processes never claim the
+        same row; on SQLite the conditional UPDATE inside the write transaction does the same.
+        """
+        query = (
+            select(Reminder.id)
+            .where(Reminder.status == "due", Reminder.due_at <= self.now)
+            .order_by(Reminder.due_at)
+            .limit(CLAIM_PER_TICK)
+        )
+        if self.db.bind.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        ids = list(await self.db.scalars(query))
+        if not ids:
+            return []
+        result = await self.db.execute(
+            update(Reminder)
+            .where(Reminder.id.in_(ids), Reminder.status == "due")
+            .values(status="sending", claimed_at=self.now)
+            .returning(Reminder.id)
+        )
+        return sorted(result.scalars())
+
+    # --- what each claimed reminder says -------------------------------------------------------
+
+    async def prepare(self, row_id: int) -> Due:
+        row = await self.db.get(Reminder, row_id)
+        content: Content | None = None
+        if row.group_id is not None:
+            group = await self.db.get(Group, row.group_id)
+            content = await self._group_content(group, row) if group is not None else None
+        elif row.user_id is not None:
+            user = await self.db.get(User, row.user_id)
+            content = await self._runner_content(user, row) if user is not None else None
+        return Due(row_id, row.chat_id, content, self.now - row.due_at > LATE_NOTE_AFTER)
+
+    async def _runner_content(self, user: User, row: Reminder) -> Content | None:
+        """A runner's reminder, or None when there is nothing to remind of any more."""
+        if row.kind == "missed":
+            return await self._missed(user, row)
+        session = await self.services.training.planned_session(row.lift_date, user)
+        if session is None or session.no_lifting:
+            return None
+        if row.kind == "heads_up":
+            return HeadsUp(session.name.value, row.lift_date)
+        return LiftReminder(session, kit_for(user))
+
+    async def _missed(self, user: User, row: Reminder) -> MissedSession | None:
+        """The day after a lift day: nothing if the session was done, else offer a new day."""
+        done = await self.db.scalar(
+            select(WorkoutSession.id).where(
+                WorkoutSession.user_id == user.id,
+                WorkoutSession.status == "done",
+                WorkoutSession.local_date >= row.lift_date,
+            )
+        )
+        if done is not None:
+            return None
+        day = row.lift_date
+        reslot = reslot_missed(week_of(user), lift_days_of(user).days, day.weekday(),
+                               already_moved=user.moved_to == day)  # fmt: skip
+        target = None if reslot.day is None else day + timedelta(days=reslot.day - day.weekday())
+        return MissedSession(day, reslot, target)
+
+    async def _group_content(self, group: Group, row: Reminder) -> Content | None:
+        """The group's lift-day message (only members due that day), or its weekly board."""
+        if row.kind == "summary":
+            return GroupSummary(await self.services.reports.board(group, row.local_date))
+        due = [
+            (user.id, user.first_name)
+            for _member, user in await members_of(self.db, group.id)
+            if user.onboarded
+            and not paused_on(user, row.local_date)
+            and (
+                row.local_date.weekday() in group.fixed_days
+                if group.fixed_days
+                else is_lift_day(user, row.local_date)
+            )
+        ]
+        return GroupLiftDay(due, row.local_date) if due else None
+
+    # --- recording what happened ---------------------------------------------------------------
+
+    async def record(self, outcome: Outcome) -> None:
+        row = await self.db.get(Reminder, outcome.row_id)
+        if outcome.chat_id != row.chat_id and row.group_id is not None:
+            await move_group(self.db, row.group_id, outcome.chat_id)  # became a supergroup
+            await self.db.refresh(row)
+        row.chat_id = outcome.chat_id
+        if outcome.status == "retry":
+            if outcome.retry_after is None:  # a network error: back off, then give up
+                row.attempts += 1
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status = "failed"
+                return
+            row.status = "due"
+            row.due_at = self.now + (outcome.retry_after or timedelta(minutes=row.attempts))
+            return
+        row.status = outcome.status
+        if outcome.status == "sent":
+            row.sent_at = self.now
+        elif outcome.status == "blocked":
+            user = await self.db.get(User, row.user_id) if row.user_id else None
+            if user is not None:
+                user.active = False  # they blocked the bot: no reminders until they return
+                self.invalidate_plan(user)

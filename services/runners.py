@@ -1,0 +1,113 @@
+"""A runner's profile as the coaching core sees it: units, kit, week, lift days, lifts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from coaching import (
+    BLOCKS,
+    EXERCISES,
+    Equipment,
+    Exercise,
+    Kit,
+    LiftDays,
+    LiftStatus,
+    RunType,
+    SessionName,
+    SessionPlan,
+    Unit,
+    plan_lift_days,
+    session_for,
+    session_plan,
+)
+from coaching.programme import BLOCKS_BY_KEY
+from models import LiftState, User
+from models.queries import run_week
+
+
+def unit_of(user: User) -> Unit:
+    return Unit(user.units or Unit.KG)
+
+
+def kit_for(user: User) -> Kit:
+    """The runner's bar, plates and dumbbells, in their units (defaults where not given)."""
+    default = Kit.default(unit_of(user))
+    return Kit(
+        unit=default.unit,
+        bar=user.bar_weight or default.bar,
+        trap_bar=default.trap_bar,
+        plates=tuple(user.plates) if user.plates else default.plates,
+        dumbbells=tuple(user.dumbbells) if user.dumbbells else default.dumbbells,
+    )
+
+
+def week_of(user: User) -> dict[int, RunType]:
+    return {day: RunType(run) for day, run in run_week(user).items()}
+
+
+def lift_days_of(user: User) -> LiftDays:
+    return plan_lift_days(week_of(user))
+
+
+def equipment_of(user: User) -> Equipment:
+    return Equipment(user.equipment or Equipment.GYM)
+
+
+def programme_lifts(user: User) -> list[Exercise]:
+    """Every exercise of sessions A and B for the runner's equipment, in session order."""
+    lifts: list[Exercise] = []
+    for name in SessionName:
+        for exercise in session_plan(name, equipment_of(user)).exercises:
+            if exercise not in lifts:
+                lifts.append(exercise)
+    return lifts
+
+
+def missing_lifts(user: User, states: Mapping[str, LiftState]) -> list[Exercise]:
+    """Programme lifts with neither a starting weight nor a choice to calibrate."""
+    return [e for e in programme_lifts(user) if e.key not in states]
+
+
+def plan_for(user: User, completed: int) -> SessionPlan:
+    """Session A or B (by sessions completed) for the runner's equipment, block and swaps."""
+    block = BLOCKS_BY_KEY.get(user.block, BLOCKS[0])
+    return session_plan(session_for(completed), equipment_of(user), block, swaps=user.swaps)
+
+
+def status_of(user: User, state: LiftState | None) -> LiftStatus | None:
+    """A stored lift state as the coaching core reads it (weights in the runner's kit units)."""
+    if state is None:
+        return None
+    weight = None
+    if state.working_weight_kg is not None:
+        weight = kit_for(user).from_kg(EXERCISES[state.exercise], state.working_weight_kg)
+    return LiftStatus(weight, state.reason, state.last_done)
+
+
+def lift_dates(user: User, day: date) -> list[date]:
+    """The lift days of the Monday-to-Sunday week holding `day`, moves included."""
+    monday = day - timedelta(days=day.weekday())
+    dates = {monday + timedelta(days=d) for d in lift_days_of(user).days}
+    if user.moved_from in dates and user.moved_to is not None:
+        dates.discard(user.moved_from)
+        if monday <= user.moved_to < monday + timedelta(days=7):
+            dates.add(user.moved_to)
+    return sorted(dates)
+
+
+def is_lift_day(user: User, day: date) -> bool:
+    return day in lift_dates(user, day)
+
+
+def next_lift_day(user: User, after: date) -> date | None:
+    """The first lift day strictly after `after`, within three weeks."""
+    for offset in range(1, 22):
+        day = after + timedelta(days=offset)
+        if is_lift_day(user, day):
+            return day
+    return None
+
+
+def paused_on(user: User, day: date) -> bool:
+    return not user.active or (user.paused_until is not None and day <= user.paused_until)

@@ -1,0 +1,474 @@
+"""A runner's sessions: what today's session is, logging and undo, swaps and moves.
+
+Every session comes from `coaching.build_session` (through `session_for_day`): /today, /plan,
+reminders and groups read the same prescription.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from coaching import (
+    EXERCISES,
+    Change,
+    Decision,
+    Distance,
+    Exercise,
+    LogDraft,
+    LoggedSet,
+    Prescription,
+    Reason,
+    ReasonCode,
+    Record,
+    RunType,
+    Session,
+    SetEntry,
+    Target,
+    Unit,
+    build_session,
+    calibration_start,
+    convert,
+    new_records,
+    progress,
+    readiness,
+    swap_options,
+    to_kg,
+)
+from coaching.programme import BLOCKS, BLOCKS_BY_KEY
+from coaching.taper import legal_days_after
+from models import Race, User
+from models.queries import lift_states
+from models.training import ExerciseEntry, LiftState, WorkoutSession
+from models.training import LoggedSet as LoggedSetRow
+from models.training_queries import (
+    completed_sessions,
+    delete_entry,
+    entries_of,
+    entry_from_update,
+    last_entry,
+    past_sets,
+    session_on,
+    sets_of,
+)
+from services.base import Area
+from services.runners import (
+    equipment_of,
+    is_lift_day,
+    kit_for,
+    lift_days_of,
+    next_lift_day,
+    plan_for,
+    status_of,
+    unit_of,
+    week_of,
+)
+
+
+@dataclass(frozen=True)
+class RestDay:
+    """Not a lift day: today's run, and when the next session is."""
+
+    run: RunType
+    next_day: date | None
+    next_session: str
+
+
+@dataclass(frozen=True)
+class LoggedExercise:
+    exercise: Exercise
+    sets: tuple[SetEntry, ...]
+    rir: int | None
+    next_weight: float | None  # the kit's units
+    reason: Reason | None
+
+
+@dataclass(frozen=True)
+class Logged:
+    """One exercise stored (or found already stored) and what it changed."""
+
+    done: LoggedExercise
+    decision: Decision | None
+    records: list[Record]
+    duplicate: bool
+    finished: bool
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    name: str
+    day: date
+    done: list[LoggedExercise]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a logged exercise came from, so the same update never stores twice."""
+
+    chat_id: int
+    update_id: int
+    message_id: int | None
+
+
+class Training(Area):
+    # --- building sessions -------------------------------------------------------------------
+
+    async def races(self, user: User | None = None) -> list[tuple[date, Distance]]:
+        user = user or self.runner
+        rows = await self.db.scalars(select(Race).where(Race.user_id == user.id))
+        return [(row.race_date, Distance(row.distance)) for row in rows]
+
+    async def session_for_day(self, day: date, completed: int, user: User | None = None) -> Session:
+        """The one path to a session: the programme and the runner's state, via coaching."""
+        user = user or self.runner
+        states = await lift_states(self.db, user.id)
+        statuses = {key: status_of(user, state) for key, state in states.items()}
+        plan = plan_for(user, completed)
+        races = await self.races(user)
+        return build_session(plan, statuses, kit_for(user), day, races)
+
+    async def open_session(self, day: date, user: User | None = None) -> WorkoutSession:
+        """The session of `day`, prescribed and stored on first use."""
+        user = user or self.runner
+        existing = await session_on(self.db, user.id, day)
+        if existing is not None:
+            return existing
+        completed = await completed_sessions(self.db, user.id)
+        session = await self.session_for_day(day, completed, user)
+        workout = WorkoutSession(
+            user_id=user.id,
+            session_name=session.name.value,
+            block=session.block.key,
+            local_date=day,
+            status="open",
+            prescription=Prescription.of(session, kit_for(user)),
+        )
+        self.db.add(workout)
+        await self.db.flush()
+        return workout
+
+    async def planned_session(self, day: date, user: User | None = None) -> Session | None:
+        """What the runner is to lift on `day` (stored if already given); None once done."""
+        user = user or self.runner
+        stored = await session_on(self.db, user.id, day)
+        if stored is not None:
+            return None if stored.status == "done" else stored.prescription.session(kit_for(user))
+        completed = await completed_sessions(self.db, user.id)
+        return await self.session_for_day(day, completed, user)
+
+    def view(self, workout: WorkoutSession) -> Session:
+        return workout.prescription.session(kit_for(self.runner))
+
+    # --- /today -------------------------------------------------------------------------------
+
+    async def todays_session(self) -> Session | RestDay | None:
+        """Today's session on a lift day, a rest day's facts, or None once today's is done."""
+        user, day = self.runner, self.today()
+        if not is_lift_day(user, day):
+            next_day = next_lift_day(user, day)
+            completed = await completed_sessions(self.db, user.id)
+            name = plan_for(user, completed).name.value
+            return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
+        workout = await self.open_session(day)
+        return None if workout.status == "done" else self.view(workout)
+
+    async def swap_choices(self) -> list[Exercise]:
+        completed = await completed_sessions(self.db, self.runner.id)
+        return list(plan_for(self.runner, completed).exercises)
+
+    def swap_targets(self, exercise: Exercise) -> list[Exercise]:
+        return swap_options(exercise, equipment_of(self.runner))
+
+    async def swap(self, old: Exercise, new: Exercise) -> bool:
+        """From now on `new` instead of `old`, and today's session if nothing is logged yet."""
+        if new not in self.swap_targets(old):
+            return False
+        user = self.runner
+        swaps = dict(user.swaps or {})
+        original = next((k for k, v in swaps.items() if v == old.key), old.key)
+        swaps[original] = new.key
+        user.swaps = {k: v for k, v in swaps.items() if k != v}
+        day = self.today()
+        workout = await session_on(self.db, user.id, day)
+        if workout is not None and not await entries_of(self.db, workout.id):
+            completed = await completed_sessions(self.db, user.id)
+            session = await self.session_for_day(day, completed)
+            workout.prescription = Prescription.of(session, kit_for(user))
+        return True
+
+    def move_days(self) -> list[date]:
+        """Later days this week that today's session may move to."""
+        today = self.today()
+        days = legal_days_after(week_of(self.runner), lift_days_of(self.runner).days,
+                                today.weekday())  # fmt: skip
+        return [today + timedelta(days=d - today.weekday()) for d in days]
+
+    async def move(self, target: date) -> bool:
+        """Today's session happens on `target` instead (a legal later day this week)."""
+        if target not in self.move_days():
+            return False
+        user, today = self.runner, self.today()
+        user.moved_from, user.moved_to = today, target
+        self.services.reminders.invalidate_plan(user)
+        workout = await session_on(self.db, user.id, today)
+        if workout is not None and not await entries_of(self.db, workout.id):
+            await self.db.delete(workout)  # prescribed for today, nothing logged: it moves
+        return True
+
+    async def reslot(self, missed: date, target: date) -> bool:
+        """The missed-session nudge's offer taken: the session moves (once) to `target`."""
+        user = self.runner
+        week, days = week_of(user), lift_days_of(user).days
+        legal = legal_days_after(week, days, missed.weekday())
+        later = 0 < (target - missed).days < 7 and target.weekday() in legal
+        if not later or target < self.today() or user.moved_to == missed:
+            return False
+        user.moved_from, user.moved_to = missed, target
+        self.services.reminders.invalidate_plan(user)
+        return True
+
+    # --- the check-in -------------------------------------------------------------------------
+
+    async def skip_checkin(self, workout: WorkoutSession) -> None:
+        workout.prescription = workout.prescription.after_checkin(None)
+
+    def record_soreness(self, workout: WorkoutSession, soreness: int) -> RunType:
+        """Store the soreness; return tomorrow's run (asked about next)."""
+        workout.soreness = soreness
+        return week_of(self.runner).get((workout.local_date.weekday() + 1) % 7, RunType.REST)
+
+    def record_key_run(self, workout: WorkoutSession, key_run: bool) -> Reason | None:
+        """Store the answer and trim today's session if needed; the reason, if trimmed."""
+        workout.key_run_tomorrow = key_run
+        ready = readiness(workout.soreness, key_run)
+        workout.prescription = workout.prescription.after_checkin(ready)
+        return ready.reason
+
+    # --- logging ------------------------------------------------------------------------------
+
+    def draft(self) -> LogDraft:
+        """What /log is in the middle of (a fresh draft for today when nothing is)."""
+        return self.runner.log_draft or LogDraft(self.today())
+
+    def logging(self) -> bool:
+        """Whether /log is in the middle of something (a draft is stored)."""
+        return self.runner.log_draft is not None
+
+    def save_draft(self, draft: LogDraft) -> None:
+        if self.runner.log_draft != draft:  # written only when it changed
+            self.runner.log_draft = draft
+
+    def end_log(self) -> None:
+        """/log is over (finished, cancelled or timed out): nothing half-entered is kept."""
+        if self.runner.log_draft is not None:
+            self.runner.log_draft = None
+
+    async def logged_lifts(self, workout: WorkoutSession) -> set[str]:
+        return {entry.exercise for entry in await entries_of(self.db, workout.id)}
+
+    def prescribed_weight(self, workout: WorkoutSession, exercise: Exercise) -> float | None:
+        """Today's prescribed weight for `exercise`, in the kit's units (None: none given)."""
+        planned = workout.prescription.lift(exercise.key)
+        if planned is None or planned.weight_kg is None:
+            return None
+        return kit_for(self.runner).from_kg(exercise, planned.weight_kg)
+
+    async def needs_calibration(self, workout: WorkoutSession, exercise: Exercise) -> bool:
+        state = await self.db.get(LiftState, (self.runner.id, exercise.key))
+        no_weight = state is None or state.working_weight_kg is None
+        return no_weight and self.prescribed_weight(workout, exercise) is None
+
+    def calibration_start(self, exercise: Exercise) -> float:
+        return calibration_start(exercise, kit_for(self.runner))
+
+    async def last_weight(self, exercise: Exercise) -> float | None:
+        """The last weight logged for this lift, in the runner's units."""
+        sets = await past_sets(self.db, self.runner.id, exercise.key, newest_first=True, limit=1)
+        if not sets:
+            return None
+        return convert(sets[0].weight, Unit(sets[0].unit), unit_of(self.runner))
+
+    def as_prescribed(self, workout: WorkoutSession, exercise: Exercise) -> list[SetEntry]:
+        """Every prescribed set at the prescribed weight (empty when nothing was prescribed)."""
+        planned = workout.prescription.lift(exercise.key)
+        weight = self.prescribed_weight(workout, exercise)
+        if planned is None or weight is None:
+            return []
+        return [SetEntry(weight, planned.reps, unit_of(self.runner))] * planned.sets
+
+    async def record_exercise(
+        self,
+        workout: WorkoutSession,
+        exercise: Exercise,
+        sets: Sequence[SetEntry],
+        rir: int | None,
+        source: Source,
+        calibrated: tuple[float, Reason] | None = None,
+        user: User | None = None,
+    ) -> Logged:
+        """Store one exercise's sets and move its lift state on; the same update stores once."""
+        user = user or self.runner
+        duplicate = await entry_from_update(self.db, user.id, source.update_id, exercise.key)
+        if duplicate is not None:
+            done = await self._logged_exercise(duplicate)
+            return Logged(done, None, [], True, workout.status == "done")
+        unit, kit = unit_of(user), kit_for(user)
+        history = [
+            LoggedSet(convert(s.weight, Unit(s.unit), unit), s.reps, s.rir)
+            for s in await past_sets(self.db, user.id, exercise.key)
+        ]
+        in_unit = [LoggedSet(convert(s.weight, s.unit, unit), s.reps) for s in sets]
+        in_unit[-1] = LoggedSet(in_unit[-1].weight, in_unit[-1].reps, rir)
+        state = await self.db.get(LiftState, (user.id, exercise.key))
+        previous = _snapshot(state)
+        if state is None:
+            state = LiftState(user_id=user.id, exercise=exercise.key, short_sessions_in_a_row=0)
+            self.db.add(state)
+        decision = None
+        if calibrated is not None:
+            next_weight, reason, change = calibrated[0], calibrated[1], ""
+        else:
+            decision = _decide(user, workout, exercise, state, in_unit)
+            next_weight, reason, change = decision.weight, decision.reason, decision.change.value
+            state.short_sessions_in_a_row = decision.short_sessions_in_a_row
+        state.working_weight_kg, state.reason = to_kg(next_weight, kit.unit), reason
+        state.last_done = workout.local_date
+        entry = ExerciseEntry(
+            session_id=workout.id, user_id=user.id, exercise=exercise.key, rir=rir,
+            calibration=calibrated is not None, chat_id=source.chat_id,
+            source_update_id=source.update_id, source_message_id=source.message_id,
+            previous_state=previous, next_weight_kg=state.working_weight_kg, change=change,
+        )  # fmt: skip
+        entry.reason = reason
+        self.db.add(entry)
+        await self.db.flush()
+        self._add_sets(entry, workout, user, sets, rir, source)
+        await self.db.flush()
+        records = new_records(history, in_unit) if calibrated is None else []
+        finished = await self._finish_if_complete(workout, user)
+        done = LoggedExercise(exercise, tuple(sets), rir, next_weight, reason)
+        return Logged(done, decision, records, False, finished)
+
+    def _add_sets(
+        self,
+        entry: ExerciseEntry,
+        workout: WorkoutSession,
+        user: User,
+        sets: Sequence[SetEntry],
+        rir: int | None,
+        source: Source,
+    ) -> None:
+        for number, s in enumerate(sets, start=1):
+            self.db.add(
+                LoggedSetRow(
+                    entry_id=entry.id, session_id=workout.id, user_id=user.id,
+                    exercise=entry.exercise, set_number=number, weight=s.weight,
+                    unit=s.unit.value, reps=s.reps, rir=rir if number == len(sets) else None,
+                    chat_id=source.chat_id, source_update_id=source.update_id,
+                    source_message_id=source.message_id,
+                )
+            )  # fmt: skip
+
+    async def _finish_if_complete(self, workout: WorkoutSession, user: User) -> bool:
+        planned = {lift.exercise for lift in workout.prescription.lifts}
+        if workout.status == "done" or not planned <= await self.logged_lifts(workout):
+            return workout.status == "done"
+        await self.finish(workout, user)
+        return True
+
+    async def finish(self, workout: WorkoutSession, user: User | None = None) -> bool:
+        """Mark the session done and move the programme on; False if nothing was logged."""
+        user = user or self.runner
+        entries = await entries_of(self.db, workout.id)
+        if not entries:
+            return False
+        if workout.status == "done":
+            return True
+        workout.status = "done"
+        workout.completed_at = self.now
+        user.sessions_in_block += 1
+        deloaded = any(entry.change == Change.DOWN.value for entry in entries)
+        user.sessions_since_deload = 0 if deloaded else user.sessions_since_deload + 1
+        if user.moved_to == workout.local_date:
+            user.moved_from = user.moved_to = None
+            self.services.reminders.invalidate_plan(user)  # re-plan without the move
+        return True
+
+    async def summary(self, workout: WorkoutSession) -> SessionSummary:
+        entries = await entries_of(self.db, workout.id)
+        done = [await self._logged_exercise(entry) for entry in entries]
+        return SessionSummary(workout.session_name, workout.local_date, done)
+
+    async def _logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
+        exercise = EXERCISES[entry.exercise]
+        sets = tuple(
+            SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await sets_of(self.db, entry.id)
+        )
+        weight = None
+        if entry.next_weight_kg is not None:
+            weight = kit_for(self.runner).from_kg(exercise, entry.next_weight_kg)
+        return LoggedExercise(exercise, sets, entry.rir, weight, entry.reason)
+
+    async def undo_last(self) -> LoggedExercise | None:
+        """Remove the last logged exercise and put its lift back as it was."""
+        user = self.runner
+        entry = await last_entry(self.db, user.id)
+        if entry is None:
+            return None
+        removed = await self._logged_exercise(entry)
+        state = await self.db.get(LiftState, (user.id, entry.exercise))
+        if entry.previous_state is None:
+            if state is not None:
+                await self.db.delete(state)
+        elif state is not None:
+            _restore(state, entry.previous_state)
+        workout = await self.db.get(WorkoutSession, entry.session_id)
+        if workout is not None and workout.status == "done":
+            workout.status, workout.completed_at = "open", None
+            user.sessions_in_block = max(0, user.sessions_in_block - 1)
+        await delete_entry(self.db, entry)
+        return removed
+
+
+def _snapshot(state: LiftState | None) -> dict | None:
+    """The lift state before a log, kept with the entry so /undo can put it back."""
+    if state is None:
+        return None
+    return {
+        "working_weight_kg": state.working_weight_kg,
+        "reason_code": state.reason_code,
+        "reason_values": state.reason_values,
+        "short_sessions_in_a_row": state.short_sessions_in_a_row,
+        "last_done": state.last_done.isoformat() if state.last_done else None,
+    }
+
+
+def _restore(state: LiftState, snapshot: dict) -> None:
+    """Put a snapshot back (one from the first release has a text reason: it is dropped)."""
+    state.working_weight_kg = snapshot.get("working_weight_kg")
+    state.reason_code = snapshot.get("reason_code")
+    state.reason_values = snapshot.get("reason_values")
+    state.short_sessions_in_a_row = snapshot.get("short_sessions_in_a_row") or 0
+    last_done = snapshot.get("last_done")
+    state.last_done = date.fromisoformat(last_done) if last_done else None
+
+
+def _decide(
+    user: User, workout: WorkoutSession, exercise: Exercise, state: LiftState, sets: list
+) -> Decision:
+    kit = kit_for(user)
+    planned = workout.prescription.lift(exercise.key)
+    block = BLOCKS_BY_KEY.get(workout.block, BLOCKS[0])
+    if planned is not None and planned.weight_kg is not None:
+        target = Target(kit.from_kg(exercise, planned.weight_kg), planned.sets, planned.reps)
+    elif state.working_weight_kg is not None:
+        target = Target(kit.from_kg(exercise, state.working_weight_kg), block.sets, block.reps)
+    else:  # a lift with no history: what was done is the reference
+        target = Target(kit.round(exercise, sets[-1].weight), len(sets), block.reps)
+    return progress(exercise, target, sets, kit, state.short_sessions_in_a_row)
+
+
+CALIBRATED = Reason(ReasonCode.CALIBRATED)
