@@ -53,7 +53,12 @@ async def test_bad_answers_get_a_clear_reply_and_store_nothing(rig, step, text):
     # ...and the same step still works afterwards.
     good = {"units": "kg", "timezone": "Europe/Paris", "week": "mon=easy", "remind": "06:00",
             "equipment": "gym", "loads": "40x8"}  # fmt: skip
-    assert "Please" not in await rig.send(good[step])
+    following = {"units": "2/6 Time zone", "timezone": "3/6 Your usual running week",
+                 "week": "4/6 Reminder time", "remind": "5/6 Equipment",
+                 "equipment": "Starting loads (1/5)", "loads": "Starting loads (2/5)"}  # fmt: skip
+    reply = await rig.send(good[step])
+    assert "Please" not in reply
+    assert following[step] in reply  # on to the next step (time zone and week errors lack "Please")
 
 
 async def test_unknown_time_zone_suggests_close_names_as_buttons(rig):

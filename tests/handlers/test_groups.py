@@ -144,10 +144,22 @@ async def test_team_view_goes_privately_to_the_admin(rig):
 
 
 async def test_leaving_removes_a_member_from_board_and_reminders(rig):
+    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # Monday; both lift on Tuesday
     await _club(rig, ALICE, BOB)
+    await rig.send("/groupsetup timezone Europe/Berlin", COACH, CLUB)
+    await rig.send("/groupsetup time 06:45", COACH, CLUB)
+    await rig.tick()  # Tuesday's group reminder is planned while Bob is still a member
+    assert "Bob: 0/2" in await rig.send("/board", COACH, CLUB)
     assert "Bob left" in await rig.send("/leave", BOB, CLUB)
-    assert "Bob" not in await rig.send("/board", COACH, CLUB)
+    board = await rig.send("/board", COACH, CLUB)
+    assert "Alice: 0/2" in board and "Bob" not in board
     assert "not in this group" in await rig.send("/leave", BOB, CLUB)
+    rig.now = datetime(2026, 11, 24, 5, 45, tzinfo=UTC)  # Tuesday 06:45 in Berlin
+    await rig.tick()
+    [reminder] = [m for m in rig.api.sent_to(CLUB) if "Lift day for" in m.text]
+    assert f"tg://user?id={ALICE.id}" in reminder.text
+    assert f"tg://user?id={BOB.id}" not in reminder.text and "Bob" not in reminder.text
+    assert [b["text"] for row in reminder.buttons for b in row] == ["✅ Alice: done as prescribed"]
 
 
 async def test_a_member_in_two_groups_shares_in_one_only(rig):

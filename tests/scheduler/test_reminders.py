@@ -191,7 +191,7 @@ async def test_pause_and_resume(rig):
     await rig.send("/resume")
     rig.now = datetime(2026, 12, 1, 6, 30, tzinfo=UTC)  # next Tuesday
     assert await rig.tick() == 1
-    assert "use /pause" not in await rig.send("/pause")
+    assert "Reminders paused. /resume brings them back." in await rig.send("/pause")  # no end date
     assert "1–52" in await rig.send("/pause 99")
 
 
