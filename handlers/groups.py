@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 
@@ -164,11 +162,10 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
         await query.answer(common.NOT_YOUR_BUTTON, show_alert=True)
         return
     (day_text,) = button_fields(update, "gdone", 1)
-    day: date = parse_day(day_text)
-    if day > context.services.profile.today():
-        raise StaleButton(day_text)
     source = Source(update.effective_chat.id, update.update_id, query.message.message_id)
-    result = await context.services.groups.done_as_prescribed(day, source)
+    result = await context.services.groups.done_as_prescribed(parse_day(day_text), source)
+    if result is None:
+        raise StaleButton(day_text)  # a day still to come
     if not result.stored:
         await query.answer(texts.ALREADY_LOGGED_TODAY, show_alert=True)
         return

@@ -33,12 +33,10 @@ from coaching import (
     InputError,
     LogDraft,
     SetEntry,
-    calibration_next,
     find_exercise,
     suggest_exercises,
 )
 from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
-from coaching.progression import implausible_jump
 from handlers.common import (
     Conversation,
     StaleButton,
@@ -182,11 +180,11 @@ async def _take_sets(
         training.save_draft(training.draft().with_sets(exercise.key, (), None))
         await ask_for_text(update, texts.bad_sets(unit, MAX_WEIGHT[unit]))
         return SETS
-    reference = await training.last_weight(exercise) or prescribed
-    weights = [s.weight for s in sets]
-    if implausible_jump(weights, reference):
+    reference = await training.implausible(workout, exercise, sets)
+    if reference is not None:
         training.save_draft(training.draft().with_sets(exercise.key, tuple(sets), rir))
-        await reply(update, texts.confirm_jump(max(weights), reference, unit),
+        heaviest = max(s.weight for s in sets)
+        await reply(update, texts.confirm_jump(heaviest, reference, unit),
                     [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
         return CONFIRM
     return await _after_sets(update, context, workout, exercise, sets, rir)
@@ -395,19 +393,20 @@ async def calibration_answer(update: Update, context: RunLiftContext) -> State:
         return await _ask_pick(update, context, await _workout(context))
     if answer != "fail" and not (answer.isdigit() and int(answer) <= 10):
         raise StaleButton(answer)
-    weight, step = draft.calibration_weight, draft.calibration_step
     reps, rir = (CALIBRATION_REPS - 1, 0) if answer == "fail" else (CALIBRATION_REPS, int(answer))
-    kit = context.services.profile.kit()
-    sets = (*draft.sets, SetEntry(weight, reps, kit.unit))
-    result = calibration_next(exercise, kit, weight, reps, rir, step - 1)
+    after, result = training.calibration_set(exercise, draft, reps, rir)
     if not result.done:
-        training.save_draft(draft.calibrating(exercise.key, sets, result.weight, step + 1))
-        return await _ask_calibration(update, context, exercise, step + 1, result.weight)
+        training.save_draft(after)
+        return await _ask_calibration(update, context, exercise, after.calibration_step,
+                                      result.weight)  # fmt: skip
     workout = await _workout(context)
-    logged = await training.record_exercise(workout, exercise, list(sets), rir, _source(update),
-                                            calibrated=(result.weight, CALIBRATED))  # fmt: skip
+    found = (result.weight, CALIBRATED)
+    logged = await training.record_exercise(
+        workout, exercise, list(after.sets), rir, _source(update), calibrated=found
+    )
     training.save_draft(draft.picking())
     await context.services.commit()
+    kit = context.services.profile.kit()
     shown = load(kit, exercise, result.weight)
     text = texts.calibrated(exercise_name(exercise), shown, result.reason, kit)
     await send_numbers(update, context, text)

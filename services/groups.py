@@ -125,8 +125,11 @@ class Groups(Area):
 
     # --- the group reminder's button -------------------------------------------------------------
 
-    async def done_as_prescribed(self, day: date, source: Source) -> GroupLog:
-        """Log the sender's whole session of `day` as prescribed (what is not logged yet)."""
+    async def done_as_prescribed(self, day: date, source: Source) -> GroupLog | None:
+        """Log the sender's whole session of `day` as prescribed (what is not logged yet);
+        None for a day still to come."""
+        if day > self.today():
+            return None
         training = self.services.training
         workout = await training.open_session(day)
         logged = await training.logged_lifts(workout)

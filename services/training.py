@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from coaching import (
     EXERCISES,
+    CalibrationStep,
     Change,
     Decision,
     Distance,
@@ -30,6 +31,7 @@ from coaching import (
     Target,
     Unit,
     build_session,
+    calibration_next,
     calibration_start,
     convert,
     new_records,
@@ -39,6 +41,7 @@ from coaching import (
     to_kg,
 )
 from coaching.programme import BLOCKS, BLOCKS_BY_KEY
+from coaching.progression import implausible_jump
 from coaching.taper import legal_days_after
 from models import Race, User
 from models.queries import lift_states
@@ -290,6 +293,23 @@ class Training(Area):
         if not sets:
             return None
         return convert(sets[0].weight, Unit(sets[0].unit), unit_of(self.runner))
+
+    async def implausible(
+        self, workout: WorkoutSession, exercise: Exercise, sets: Sequence[SetEntry]
+    ) -> float | None:
+        """The reference weight when these sets are more than double it (likely a typo)."""
+        reference = await self.last_weight(exercise) or self.prescribed_weight(workout, exercise)
+        return reference if implausible_jump([s.weight for s in sets], reference) else None
+
+    def calibration_set(
+        self, exercise: Exercise, draft: LogDraft, reps: int, rir: int
+    ) -> tuple[LogDraft, CalibrationStep]:
+        """One calibration set reported: the draft with it, and the next set or the answer."""
+        kit = kit_for(self.runner)
+        weight, step = draft.calibration_weight, draft.calibration_step
+        sets = (*draft.sets, SetEntry(weight, reps, kit.unit))
+        result = calibration_next(exercise, kit, weight, reps, rir, step - 1)
+        return draft.calibrating(exercise.key, sets, result.weight, step + 1), result
 
     def as_prescribed(self, workout: WorkoutSession, exercise: Exercise) -> list[SetEntry]:
         """Every prescribed set at the prescribed weight (empty when nothing was prescribed)."""
