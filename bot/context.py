@@ -17,8 +17,9 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from models import Database
-from render.common import STALE_BUTTON
+from render.common import POST_AS_YOURSELF, STALE_BUTTON
 from services import Runner, Sender, Services, open_services
+from services.base import NoRunner
 
 DATABASE_KEY = "database"
 CLOCK_KEY = "clock"  # tests put a function returning the current (UTC) time here
@@ -89,7 +90,8 @@ class StaleButton(Exception):
 def unit_of_work(callback: Callback) -> Callback:
     """Run `callback` inside one unit of work: committed when it returns, rolled back if it
     raises. ApplicationHandlerStop is not a failure: what was done is committed, then it goes on
-    up to PTB. A StaleButton rolls back and gets the stale-button answer."""
+    up to PTB. A StaleButton rolls back and gets the stale-button answer; a runner asked of an
+    update sent as a chat rolls back and asks them to send it as themselves."""
     if getattr(callback, WRAPPED, False):
         return callback
 
@@ -108,6 +110,10 @@ def unit_of_work(callback: Callback) -> Callback:
         except StaleButton:
             if isinstance(update, Update) and update.callback_query is not None:
                 await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+            return None
+        except NoRunner:  # what needs a runner, asked as a chat: nobody to answer for
+            if isinstance(update, Update) and update.effective_chat is not None:
+                await update.effective_chat.send_message(POST_AS_YOURSELF)
             return None
         if stop is not None:
             raise stop

@@ -107,6 +107,7 @@ class OfflineBotApi(BaseRequest):
         self.failures: dict[int, list[object]] = {}
         # getChatMember answers: (chat id, user id) -> "creator", "administrator", "member"...
         self.chat_members: dict[tuple[int, int], str] = {}
+        self._answered: set[str] = set()  # a callback query is answered at most once
 
     @property
     def read_timeout(self) -> float | None:
@@ -173,6 +174,12 @@ class OfflineBotApi(BaseRequest):
             return self._edit(method, params)
         if method == "getChatMember":
             return self._chat_member(int(params["chat_id"]), int(params["user_id"]))
+        if method == "answerCallbackQuery":
+            query_id = str(params["callback_query_id"])
+            if query_id in self._answered:
+                raise TelegramError400("query is too old and response timeout expired or query "
+                                       "ID is invalid")  # fmt: skip
+            self._answered.add(query_id)
         return True
 
     def _chat_member(self, chat_id: int, user_id: int) -> dict[str, Any]:

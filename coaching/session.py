@@ -2,7 +2,7 @@
 
 `build_session` is used for `/today`, `/plan`, reminders and groups alike. It applies, in order:
 the programme (A/B, block, equipment, swaps), each lift's working weight (or calibration), a
-break from a lift, the races around the day, and the check-in. `Prescription` is the same
+break from a lift, and the races around the day. `Prescription` is the same
 session as stored (weights in kg, reasons as data); `Session` adds what is derived for display
 (ramp sets, minutes) and is rebuilt from a stored prescription by `Prescription.session`.
 """
@@ -72,9 +72,9 @@ def build_session(
     kit: Kit,
     day: date,
     races: Iterable[tuple[date, Distance]] = (),
-    readiness: Readiness | None = None,
 ) -> Session:
-    """Prescribe every lift of `plan` for `day`."""
+    """Prescribe every lift of `plan` for `day` (the check-in trims the stored session later:
+    `Prescription.after_checkin`)."""
     advice = race_advice(day, races)
     if advice.phase is Phase.NO_LIFTING:
         return Session(plan.name, plan.block, (), 0, advice.reason)
@@ -84,11 +84,7 @@ def build_session(
             continue
         lift = _prescribe_lift(exercise, statuses.get(exercise.key), kit, day, plan.block)
         lifts.append(_adjust(lift, kit, advice))
-    note = advice.reason
-    if readiness is not None and readiness.sets_per_lift is not None:
-        lifts = [replace(x, sets=min(x.sets, readiness.sets_per_lift)) for x in lifts]
-        note = readiness.reason
-    return assemble(plan.name, plan.block, lifts, kit, note)
+    return assemble(plan.name, plan.block, lifts, kit, advice.reason)
 
 
 def _prescribe_lift(

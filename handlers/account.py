@@ -60,6 +60,7 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
         return
     if choice == "yes":
         await context.services.profile.delete_everything()
+        await context.services.commit()  # gone before the runner is told so
         await update.callback_query.edit_message_text(onboarding.DELETED)
     else:
         await update.callback_query.edit_message_text(onboarding.KEPT)

@@ -71,6 +71,14 @@ async def reply(update: Update, text: str, buttons: Buttons | None = None) -> Me
     return await update.effective_chat.send_message(text, reply_markup=markup)
 
 
+async def confirm(
+    update: Update, context: RunLiftContext, text: str, buttons: Buttons | None = None
+) -> Message:
+    """Reply to a change: committed first, so nobody is told of a change that was not stored."""
+    await context.services.commit()
+    return await reply(update, text, buttons)
+
+
 async def ask_for_text(update: Update, text: str, buttons: Buttons | None = None) -> Message:
     """A question answered by typing. In a group (privacy mode: the bot only sees replies to
     its messages) the member is mentioned and asked to reply, via ForceReply(selective=True)."""

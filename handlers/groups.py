@@ -11,6 +11,7 @@ from handlers.common import (
     OWNER_MARK,
     StaleButton,
     button_fields,
+    confirm,
     is_private,
     join_link,
     private_link,
@@ -62,7 +63,7 @@ async def join(update: Update, context: RunLiftContext) -> None:
         link = url_button(texts.SET_UP_BUTTON, join_link(context.bot.username, _chat(update)[0]))
         await update.effective_message.reply_text(texts.SET_UP_FIRST, reply_markup=link)
         return
-    await reply(update, texts.joined(context.runner.first_name, title))
+    await confirm(update, context, texts.joined(context.runner.first_name, title))
 
 
 async def leave(update: Update, context: RunLiftContext) -> None:
@@ -70,7 +71,7 @@ async def leave(update: Update, context: RunLiftContext) -> None:
     if not await context.services.groups.leave(update.effective_chat.id):
         await reply(update, texts.NOT_A_MEMBER)
         return
-    await reply(update, texts.left_group(context.runner.first_name))
+    await confirm(update, context, texts.left_group(context.runner.first_name))
 
 
 async def share(update: Update, context: RunLiftContext) -> None:
@@ -82,7 +83,7 @@ async def share(update: Update, context: RunLiftContext) -> None:
     if not await context.services.groups.share(update.effective_chat.id, choice == "on"):
         await reply(update, texts.NOT_A_MEMBER)
         return
-    await reply(update, texts.SHARE_ON if choice == "on" else texts.SHARE_OFF)
+    await confirm(update, context, texts.SHARE_ON if choice == "on" else texts.SHARE_OFF)
 
 
 # --- admins ----------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ async def is_admin(update: Update, context: RunLiftContext) -> bool:
 async def _admins_only(update: Update, context: RunLiftContext) -> bool:
     message = update.effective_message
     if message.sender_chat is not None and message.sender_chat.id != update.effective_chat.id:
-        await reply(update, texts.POST_AS_YOURSELF)
+        await reply(update, common.POST_AS_YOURSELF)
         return False
     if not await is_admin(update, context):
         await reply(update, texts.ONLY_ADMINS)
@@ -123,7 +124,7 @@ async def group_setup(update: Update, context: RunLiftContext) -> None:
     if context.args and not await groups.configure(*_chat(update), list(context.args)):
         await reply(update, texts.BAD_GROUP_SETUP)
         return
-    await reply(update, texts.group_settings(await groups.settings(*_chat(update))))
+    await confirm(update, context, texts.group_settings(await groups.settings(*_chat(update))))
 
 
 # --- the board and the coach's view ----------------------------------------------------------
@@ -169,6 +170,7 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
     if not result.stored:
         await query.answer(texts.ALREADY_LOGGED_TODAY, show_alert=True)
         return
+    await context.services.commit()  # stored before anyone is told
     await query.answer()
     names = [exercise_name(EXERCISES[key]) for key in result.stored]
     text = texts.group_done(context.runner.first_name, names)

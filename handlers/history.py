@@ -10,9 +10,9 @@ from bot.context import RunLiftContext
 from handlers.common import (
     StaleButton,
     button_fields,
+    confirm,
     keyboard,
     pressed_by_owner,
-    reply,
     send_numbers,
     set_up_runner,
 )
@@ -63,7 +63,7 @@ async def show_plan(update: Update, context: RunLiftContext) -> None:
 async def undo(update: Update, context: RunLiftContext) -> None:
     """/undo: remove the last logged exercise and restore that lift."""
     removed = await context.services.training.undo_last()
-    await reply(update, texts.undone(removed) if removed else texts.NOTHING_TO_UNDO)
+    await confirm(update, context, texts.undone(removed) if removed else texts.NOTHING_TO_UNDO)
 
 
 async def start_rest(update: Update, context: RunLiftContext) -> None:

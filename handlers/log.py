@@ -240,7 +240,7 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
     workout = await training.open_session(day)
     exercise, rest = _split_exercise(words)
     if exercise is not None and rest:  # one line: stored at once, nothing more to ask
-        if day != today:  # a draft defaults to today: only another day needs writing
+        if day != today or training.logging():  # no draft reads as today's: write others
             training.save_draft(LogDraft(day))
         state = await _take_sets(update, context, workout, exercise, " ".join(rest))
         return _end(context) if state == PICK else state
@@ -276,15 +276,15 @@ async def start_from_today(update: Update, context: RunLiftContext) -> State:
 
 async def soreness_answer(update: Update, context: RunLiftContext) -> State:
     """Leg soreness tapped (or the check-in skipped)."""
-    await update.callback_query.answer()
     answer = button_data(update).removeprefix("sore:")
+    if answer != "skip" and not (answer.isdigit() and 0 <= int(answer) <= 10):
+        raise StaleButton(answer)
+    await update.callback_query.answer()
     training = context.services.training
     workout = await _workout(context)
     if answer == "skip":
-        await training.skip_checkin(workout)
+        training.skip_checkin(workout)
         return await _ask_pick(update, context, workout)
-    if not answer.isdigit() or not 0 <= int(answer) <= 10:
-        raise StaleButton(answer)
     tomorrow = training.record_soreness(workout, int(answer))
     await reply(update, texts.ask_key_run(tomorrow), [[(YES, "keyrun:yes"), (NO, "keyrun:no")]])
     return CHECKIN_RUN
@@ -385,14 +385,14 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
 
 async def calibration_answer(update: Update, context: RunLiftContext) -> State:
     """One calibration set reported: the next, heavier set, or the working weight found."""
-    await update.callback_query.answer()
     answer = button_data(update).removeprefix("rir:")
+    if answer != "fail" and not (answer.isdigit() and int(answer) <= 10):
+        raise StaleButton(answer)
+    await update.callback_query.answer()
     training = context.services.training
     draft, exercise = training.draft(), _draft_exercise(context)
     if exercise is None or draft.calibration_weight is None:
         return await _ask_pick(update, context, await _workout(context))
-    if answer != "fail" and not (answer.isdigit() and int(answer) <= 10):
-        raise StaleButton(answer)
     reps, rir = (CALIBRATION_REPS - 1, 0) if answer == "fail" else (CALIBRATION_REPS, int(answer))
     after, result = training.calibration_set(exercise, draft, reps, rir)
     if not result.done:

@@ -12,6 +12,7 @@ from coaching import Distance
 from handlers.common import (
     StaleButton,
     button_fields,
+    confirm,
     one_per_row,
     pressed_by_owner,
     reply,
@@ -32,13 +33,13 @@ async def pause(update: Update, context: RunLiftContext) -> None:
     if weeks is not None and not 1 <= weeks <= MAX_PAUSE_WEEKS:
         await reply(update, texts.BAD_PAUSE)
         return
-    await reply(update, texts.paused(context.services.profile.pause(weeks)))
+    await confirm(update, context, texts.paused(context.services.profile.pause(weeks)))
 
 
 async def resume(update: Update, context: RunLiftContext) -> None:
     """/resume: reminders back on (also after the bot was blocked and unblocked)."""
     context.services.profile.resume()
-    await reply(update, texts.RESUMED)
+    await confirm(update, context, texts.RESUMED)
 
 
 async def heads_up(update: Update, context: RunLiftContext) -> None:
@@ -48,7 +49,7 @@ async def heads_up(update: Update, context: RunLiftContext) -> None:
         await reply(update, texts.BAD_HEADS_UP)
         return
     context.services.profile.heads_up(choice == "on")
-    await reply(update, texts.HEADS_UP_ON if choice == "on" else texts.HEADS_UP_OFF)
+    await confirm(update, context, texts.HEADS_UP_ON if choice == "on" else texts.HEADS_UP_OFF)
 
 
 def _parse_race(args: list[str]) -> tuple[date, Distance] | None:
@@ -78,7 +79,7 @@ async def race(update: Update, context: RunLiftContext) -> None:
     if parsed is None or not profile.add_race(*parsed):
         await reply(update, texts.RACE_USAGE)
         return
-    await reply(update, texts.race_added(*parsed))
+    await confirm(update, context, texts.race_added(*parsed))
 
 
 async def remove_race(update: Update, context: RunLiftContext) -> None:
@@ -89,17 +90,17 @@ async def remove_race(update: Update, context: RunLiftContext) -> None:
     if not await pressed_by_owner(update, owner):
         return
     removed = await context.services.profile.remove_race(int(race_id))
-    await reply(update, texts.race_removed(removed) if removed else common.STALE_BUTTON)
+    await confirm(update, context, texts.race_removed(removed) if removed else common.STALE_BUTTON)
 
 
 async def reslot(update: Update, context: RunLiftContext) -> None:
     """The missed-session nudge's button: the session moves (once) to the offered day."""
-    await update.callback_query.answer()
     missed, target = (parse_day(text) for text in button_fields(update, "reslot", 2))
+    await update.callback_query.answer()
     if not await context.services.training.reslot(missed, target):
         await reply(update, common.STALE_BUTTON)
         return
-    await reply(update, texts.reslotted(target))
+    await confirm(update, context, texts.reslotted(target))
 
 
 async def open_today(update: Update, context: RunLiftContext) -> None:

@@ -24,6 +24,7 @@ from handlers.common import (
     Conversation,
     StaleButton,
     button_data,
+    confirm,
     is_private,
     keyboard,
     one_per_row,
@@ -103,7 +104,7 @@ async def _finish(update: Update, context: RunLiftContext) -> int:
     """Show the whole profile; the first time, mark the runner as set up."""
     first = context.services.profile.finish_setup()
     intro = texts.ONBOARDED + "\n\n" if first else ""
-    await reply(update, intro + await _summary(context), _settings_buttons())
+    await confirm(update, context, intro + await _summary(context), _settings_buttons())
     return END
 
 
@@ -201,10 +202,10 @@ async def show_settings(update: Update, context: RunLiftContext) -> State:
 
 async def edit_part(update: Update, context: RunLiftContext) -> State:
     """A settings button: ask that part again (for loads, first which lift)."""
-    await update.callback_query.answer()
     part = button_data(update).removeprefix("set:")
     if part not in set(Step):
         raise StaleButton(part)
+    await update.callback_query.answer()
     if part != LOADS:
         return await ask(Step(part), update, context)
     profile = context.services.profile
@@ -221,10 +222,10 @@ async def edit_part(update: Update, context: RunLiftContext) -> State:
 
 async def edit_load(update: Update, context: RunLiftContext) -> State:
     """A lift chosen from the starting-loads list: ask for a recent set."""
-    await update.callback_query.answer()
     exercise = EXERCISES.get(button_data(update).removeprefix("setload:"))
     if exercise is None:
         raise StaleButton(button_data(update))
+    await update.callback_query.answer()
     unit = context.services.profile.unit()
     prompt = texts.ask_one_load(exercise_name(exercise), unit, exercise.dumbbells_held > 0)
     await reply(update, prompt, _calibrate_buttons(all_too=False))
@@ -247,7 +248,7 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
     confirmation = texts.saved(_describe(context, step))
     if step is Step.WEEK:
         confirmation += "\n" + _lift_days_line(context)
-    await reply(update, confirmation)
+    await confirm(update, context, confirmation)
     if context.runner.onboarded or not is_private(update):
         return END
     return await ask(context.services.profile.first_unanswered(answered=step), update, context)
@@ -275,16 +276,16 @@ async def button_answer(update: Update, context: RunLiftContext) -> State:
 async def week_button(update: Update, context: RunLiftContext) -> State:
     """A weekday tapped (cycle its run type) or Done."""
     query = update.callback_query
-    await query.answer()
     choice = button_data(update).removeprefix("week:")
+    if choice != "done" and not (choice.isdigit() and 0 <= int(choice) <= 6):
+        raise StaleButton(choice)
+    await query.answer()
     profile = context.services.profile
     if choice == "done":
         profile.confirm_week()
         await query.edit_message_reply_markup(None)
         await reply(update, _lift_days_line(context))
         return await _next(update, context, Step.WEEK)
-    if not choice.isdigit() or not 0 <= int(choice) <= 6:
-        raise StaleButton(choice)
     week = profile.cycle_day(int(choice))
     await query.edit_message_reply_markup(keyboard(_week_buttons(week)))
     return WEEK

@@ -11,6 +11,7 @@ from coaching import EXERCISES, Session
 from handlers.common import (
     StaleButton,
     button_fields,
+    confirm,
     one_per_row,
     reply,
     send_numbers,
@@ -57,9 +58,9 @@ def _exercise(key: str):
 
 async def choose_swap_target(update: Update, context: RunLiftContext) -> None:
     """An exercise to swap: the same-pattern lifts the runner's equipment allows."""
-    await update.callback_query.answer()
     (key,) = button_fields(update, "swap", 1)
     exercise = _exercise(key)
+    await update.callback_query.answer()
     options = context.services.training.swap_targets(exercise)
     if not options:
         await reply(update, texts.NO_SWAP)
@@ -70,12 +71,12 @@ async def choose_swap_target(update: Update, context: RunLiftContext) -> None:
 
 async def apply_swap(update: Update, context: RunLiftContext) -> None:
     """Swap chosen: from now on, and today's session if nothing is logged in it yet."""
-    await update.callback_query.answer()
     old_key, new_key = button_fields(update, "swapto", 2)
     old, new = _exercise(old_key), _exercise(new_key)
     if not await context.services.training.swap(old, new):
         raise StaleButton(new_key)
-    await reply(update, texts.swapped(exercise_name(old), exercise_name(new)))
+    await update.callback_query.answer()
+    await confirm(update, context, texts.swapped(exercise_name(old), exercise_name(new)))
 
 
 async def choose_move(update: Update, context: RunLiftContext) -> None:
@@ -98,10 +99,10 @@ def parse_day(text: str) -> date:
 
 async def apply_move(update: Update, context: RunLiftContext) -> None:
     """A day chosen: today's session happens then instead."""
-    await update.callback_query.answer()
     (day,) = button_fields(update, "move", 1)
     target = parse_day(day)
+    await update.callback_query.answer()
     if not await context.services.training.move(target):
         await reply(update, texts.MOVE_NOWHERE)
         return
-    await reply(update, texts.moved(target))
+    await confirm(update, context, texts.moved(target))

@@ -1,10 +1,13 @@
 """The declarative base shared by every model."""
 
+import logging
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
+
+log = logging.getLogger(__name__)
 
 # Named constraints, so Alembic can alter them later (batch mode on SQLite).
 NAMING = {
@@ -80,4 +83,12 @@ class JSONOf(TypeDecorator):
         return value.to_json()
 
     def process_result_value(self, value: dict | None, dialect: object) -> Codec | None:
-        return None if value is None else self.kind.from_json(value)
+        """The stored value as its type; one that cannot be read (a shape no release wrote
+        completely) is logged and read as None rather than locking its row out."""
+        if value is None:
+            return None
+        try:
+            return self.kind.from_json(value)
+        except (KeyError, TypeError, ValueError):
+            log.warning("Unreadable %s ignored: %r", self.kind.__name__, value)
+            return None

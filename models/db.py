@@ -66,9 +66,29 @@ class Database:
         return cls(create_engine(url))
 
     async def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade)
+        """Bring the schema to the newest Alembic revision.
+
+        On SQLite, altering a table means copying it and dropping the old one, and dropping a
+        table with foreign keys on would cascade to the rows that refer to it (every logged
+        set of an altered exercise_entries). So foreign keys are off while migrating (a PRAGMA
+        that only works outside a transaction), checked afterwards, then on again.
+        """
+        async with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            try:
+                await connection.run_sync(_upgrade)
+                await connection.commit()
+                if sqlite:
+                    broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"foreign keys broken by the migration: {broken}")
+            finally:
+                if sqlite:
+                    await connection.rollback()
+                    await connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    await connection.commit()
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

@@ -77,6 +77,7 @@ GROUP_ONLY = "That command works in a group chat."
 SENT_PRIVATELY = "📬 {name}, I sent the details to our private chat."
 START_PRIVATE_FIRST = "{name}, open a private chat with me first so I can send you your numbers."
 YES, NO = "Yes", "No"
+POST_AS_YOURSELF = "Please send that as yourself, not as a channel or anonymously."
 
 
 def sent_privately(name: str) -> str:

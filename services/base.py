@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from services import Services
 
 
+class NoRunner(LookupError):
+    """The update has no person behind it (sent as a chat: an anonymous admin, a channel)."""
+
+
 class Area:
     """One area of the services facade (training, profile, ...), bound to one unit of work."""
 
@@ -33,7 +37,7 @@ class Area:
         """The sender, loaded (or created) when the update arrived."""
         runner = self.services.runner
         if runner is None:
-            raise LookupError("this update has no sender")
+            raise NoRunner
         return runner
 
     def today(self, user: User | None = None) -> date:

@@ -198,7 +198,12 @@ class Reminders(Area):
     async def _groups_to_plan(self, limit: int) -> list[Group]:
         horizon = self.now.date() + timedelta(days=HORIZON_DAYS - 2)
         planned = Group.reminders_planned_until
-        query = select(Group).where(or_(planned.is_(None), planned < horizon)).limit(limit)
+        query = (
+            select(Group)
+            .where(or_(planned.is_(None), planned < horizon))
+            .order_by(planned.is_not(None))
+            .limit(limit)
+        )
         return list(await self.db.scalars(query))
 
     async def _users_to_plan(self, limit: int) -> list[User]:
@@ -208,6 +213,7 @@ class Reminders(Area):
         query = (
             select(User)
             .where(User.onboarded.is_(True), or_(planned.is_(None), planned < horizon))
+            .order_by(planned.is_not(None))  # changed settings first: their old rows must go
             .limit(limit)
         )
         return list(await self.db.scalars(query))

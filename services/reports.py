@@ -105,8 +105,9 @@ class Reports(Area):
             if workout is not None:
                 days.append(PlanDay(day, training.view(workout), workout.status == "done"))
                 continue
-            days.append(PlanDay(day, await training.session_for_day(day, completed), False))
-            completed += 1 if day >= today else 0
+            session = await training.session_for_day(day, completed)
+            days.append(PlanDay(day, session, False))
+            completed += 1 if day >= today and not session.no_lifting else 0
         return WeekPlan(lift_days_of(user), days)
 
     # --- groups -------------------------------------------------------------------------------

@@ -175,6 +175,9 @@ class Training(Area):
             completed = await completed_sessions(self.db, user.id)
             name = plan_for(user, completed).name.value
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
+        planned = await self.planned_session(day)
+        if planned is None or planned.no_lifting:  # done, or race week: nothing to store
+            return planned
         workout = await self.open_session(day)
         return None if workout.status == "done" else self.view(workout)
 
@@ -235,7 +238,7 @@ class Training(Area):
 
     # --- the check-in -------------------------------------------------------------------------
 
-    async def skip_checkin(self, workout: WorkoutSession) -> None:
+    def skip_checkin(self, workout: WorkoutSession) -> None:
         workout.prescription = workout.prescription.after_checkin(None)
 
     def record_soreness(self, workout: WorkoutSession, soreness: int) -> RunType:
@@ -394,7 +397,9 @@ class Training(Area):
 
     async def _finish_if_complete(self, workout: WorkoutSession, user: User) -> bool:
         planned = {lift.exercise for lift in workout.prescription.lifts}
-        if workout.status == "done" or not planned <= await self.logged_lifts(workout):
+        if workout.status == "done" or not planned:  # nothing prescribed: /done finishes it
+            return workout.status == "done"
+        if not planned <= await self.logged_lifts(workout):
             return workout.status == "done"
         await self.finish(workout, user)
         return True

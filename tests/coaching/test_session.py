@@ -77,8 +77,10 @@ def test_a_break_cuts_the_weight_and_says_why():
 
 def test_the_check_in_trims_sets_not_weights():
     trim = readiness(8, True)
-    session = build_session(PLAN_A, STATUSES, KIT, TUESDAY, readiness=trim)
+    stored = Prescription.of(build_session(PLAN_A, STATUSES, KIT, TUESDAY), KIT)
+    session = stored.after_checkin(trim).session(KIT)
     assert {sets for _, sets in _weights(session).values()} == {1}
+    assert _weights(session)["deadlift"][0] == 80.0
     assert session.note == trim.reason
 
 

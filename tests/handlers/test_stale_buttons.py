@@ -38,3 +38,12 @@ async def test_a_reslot_to_a_day_that_breaks_the_rules_is_refused(rig):
     reply = await rig.press_data("reslot:2026-11-24:2026-11-27")
     assert "older message" in reply
     assert "now on" not in reply
+
+
+async def test_forged_check_in_and_calibration_answers_get_the_stale_answer(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/today")
+    await rig.press("Start logging")
+    await rig.press_data("sore:99")
+    assert "older message" in rig.alerts()[-1]
+    assert "How sore" in rig.last_text()  # still at the question

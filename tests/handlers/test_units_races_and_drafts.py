@@ -42,3 +42,26 @@ async def test_a_finished_one_line_log_leaves_no_draft(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log squat 80x5 80x5 rir2")
     assert (await rig.get(User, 101)).log_draft is None
+
+
+async def test_a_one_line_log_after_an_unfinished_log_for_yesterday_stores_today(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log yesterday")
+    await rig.send("/log squat 60x8 60x8")
+    await rig.press("3")
+    history = await rig.send("/history")
+    assert "Tuesday 24 November" in history and "Monday 23 November" not in history
+
+
+async def test_logging_in_race_week_does_not_count_as_a_session(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/race 2026-11-27 half")
+    reply = await rig.send("/log ohp 30x8 rir2")
+    assert "Stored" in reply and "Session A done" not in reply
+    assert (await rig.get(User, 101)).sessions_in_block == 0
+
+
+async def test_an_anonymous_admin_asking_for_a_session_is_asked_to_write_as_themselves(rig):
+    reply = await rig.deliver(rig.updates.as_group(-1001, "/today"))
+    assert "send that as yourself" in reply
+    assert await rig.get(User, 1087968824) is None

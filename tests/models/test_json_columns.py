@@ -58,3 +58,16 @@ async def test_a_reason_is_stored_as_a_code_and_values(database):
         code, values = row.one()
         assert code == "up" and "62.5" in values
         assert (await session.get(LiftState, (1, "back_squat"))).reason == WHY
+
+
+async def test_a_draft_the_first_release_left_without_a_date_does_not_lock_the_runner_out(
+    database,
+):
+    async with database.session() as session:
+        await session.execute(text(
+            "INSERT INTO users (id, first_name, week_confirmed, block, sessions_in_block, "
+            "sessions_since_deload, onboarded, active, heads_up, log_draft) VALUES "
+            "(1, 'Ann', 1, '2x8', 0, 0, 1, 1, 0, '{\"exercise\": null, \"sets\": null}')"
+        ))  # fmt: skip
+    async with database.session() as session:
+        assert (await session.get(User, 1)).log_draft is None

@@ -1,4 +1,4 @@
-"""Revision 0002 upgrades a database of the first release in place, with its data."""
+"""Revision 0002 upgrades a database of the first release in place, with all its data."""
 
 from alembic import command
 from sqlalchemy import text
@@ -6,8 +6,26 @@ from sqlalchemy import text
 from models import Database
 from models.db import alembic_config
 
+SEED = (
+    "INSERT INTO users (id, first_name, week_confirmed, block, sessions_in_block, "
+    "sessions_since_deload, onboarded, active, heads_up) "
+    "VALUES (1, 'Ann', 1, '2x8', 3, 3, 1, 1, 0)",
+    "INSERT INTO lift_states (user_id, exercise, working_weight_kg, needs_calibration, reason, "
+    "short_sessions_in_a_row) VALUES (1, 'back_squat', 62.5, 0, 'from your 14 kg × 8', 0)",
+    "INSERT INTO workout_sessions (id, user_id, session_name, block, local_date, status, "
+    "prescription) VALUES (7, 1, 'A', '2x8', '2026-11-24', 'done', '{\"name\": \"A\", "
+    '"block": "2x8", "lifts": [], "note": "taper for your half"}\')',
+    "INSERT INTO exercise_entries (id, session_id, user_id, exercise, calibration, chat_id, "
+    "source_update_id, change, reason) VALUES (3, 7, 1, 'back_squat', 0, 1, 42, 'up', "
+    "'all reps done with 3 in reserve: up to 62.5 kg')",
+    "INSERT INTO logged_sets (entry_id, session_id, user_id, exercise, set_number, weight, unit, "
+    "reps, chat_id) VALUES (3, 7, 1, 'back_squat', 1, 60, 'kg', 8, 1)",
+    "INSERT INTO logged_sets (entry_id, session_id, user_id, exercise, set_number, weight, unit, "
+    "reps, chat_id) VALUES (3, 7, 1, 'back_squat', 2, 60, 'kg', 8, 1)",
+)
 
-def _to(database: Database, revision: str, down: bool = False):
+
+def _to(revision: str, down: bool = False):
     def run(connection):
         config = alembic_config()
         config.attributes["connection"] = connection
@@ -16,30 +34,44 @@ def _to(database: Database, revision: str, down: bool = False):
     return run
 
 
-async def test_an_old_database_keeps_its_loads_and_loses_only_the_english_reasons(tmp_path):
-    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'old.db'}")
-    async with database.engine.begin() as connection:
-        await connection.run_sync(_to(database, "0001"))
-        await connection.execute(text(
-            "INSERT INTO users (id, first_name, week_confirmed, block, sessions_in_block, "
-            "sessions_since_deload, onboarded, active, heads_up) "
-            "VALUES (1, 'Ann', 1, '2x8', 3, 3, 1, 1, 0)"
-        ))  # fmt: skip
-        await connection.execute(text(
-            "INSERT INTO lift_states (user_id, exercise, working_weight_kg, needs_calibration, "
-            "reason, short_sessions_in_a_row) "
-            "VALUES (1, 'back_squat', 62.5, 0, 'from your 14 kg × 8', 0)"
-        ))  # fmt: skip
-    await database.migrate()
+async def _count(database: Database, table: str) -> int:
     async with database.engine.connect() as connection:
-        row = (await connection.execute(text(
+        return (await connection.execute(text(f"SELECT count(*) FROM {table}"))).scalar()
+
+
+async def test_an_old_database_keeps_every_set_and_loses_only_the_english_reasons(tmp_path):
+    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'old.db'}")
+    async with database.engine.begin() as connection:  # foreign keys on, as the bot runs
+        await connection.run_sync(_to("0001"))
+        for statement in SEED:
+            await connection.execute(text(statement))
+    await database.migrate()
+    assert await _count(database, "logged_sets") == 2  # not cascaded away by the table copy
+    assert await _count(database, "exercise_entries") == 1
+    async with database.engine.connect() as connection:
+        state = (await connection.execute(text(
             "SELECT working_weight_kg, reason_code, reason_values FROM lift_states"
         ))).one()  # fmt: skip
-        assert tuple(row) == (62.5, None, None)
+        assert tuple(state) == (62.5, None, None)
+        fk = (await connection.exec_driver_sql("PRAGMA foreign_keys")).scalar()
+        assert fk == 1  # back on for the bot
+    await database.dispose()
+
+
+async def test_revision_0002_goes_down_again_without_losing_sets(tmp_path):
+    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'new.db'}")
     async with database.engine.begin() as connection:
-        await connection.run_sync(_to(database, "0001", down=True))
+        await connection.run_sync(_to("0001"))
+        for statement in SEED:
+            await connection.execute(text(statement))
+    await database.migrate()
+    async with database.engine.connect() as connection:
+        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        await connection.run_sync(_to("0001", down=True))
+        await connection.commit()
         row = (await connection.execute(text(
             "SELECT working_weight_kg, needs_calibration, reason FROM lift_states"
         ))).one()  # fmt: skip
         assert tuple(row) == (62.5, 0, "")
+    assert await _count(database, "logged_sets") == 2
     await database.dispose()
