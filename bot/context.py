@@ -1,8 +1,8 @@
 """The callback context every handler receives: PTB's, plus the clock and the unit of work.
 
 `unit_of_work` (applied to every callback where handlers are registered) opens one database
-session per update, loads the sender's runner and puts `services` on the context; the handler
-never opens one itself.
+session per handler call, loads the sender's runner (created on first contact) and puts
+`services` on the context; the handler never opens one itself.
 """
 
 from __future__ import annotations

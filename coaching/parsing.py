@@ -99,10 +99,10 @@ def parse_run_week(text: str) -> dict[int, str]:
         if not sep or day is None or run not in RUN_TYPES:
             raise InputError(token)
         if day in week:
-            raise InputError(f"{token} (that day appears twice)")
+            raise InputError(token)  # the same day twice
         week[day] = run
     if not week:
-        raise InputError("empty")
+        raise InputError(text)
     return {day: run for day, run in week.items() if run != "rest"}
 
 

@@ -7,8 +7,10 @@
     /log squat 60x8 60x8 rir2 stores at once; /done finishes; /cancel leaves.
 
 What the conversation is in the middle of is the runner's `LogDraft`, so a restart resumes it;
-whenever the conversation ends (done, cancelled, timed out) the draft goes too. Each exercise
-is committed before the reply that confirms it.
+whenever the conversation ends (done, cancelled, another command, timed out) the draft goes
+too. Each exercise is committed before the reply that confirms it. The draft is the runner's,
+while PTB keeps a conversation per chat and runner: a /log in a group and one in private share
+(and end) one draft.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from coaching import (
     find_exercise,
     suggest_exercises,
 )
+from coaching.calibration import TARGET_REPS as CALIBRATION_REPS
 from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
 from handlers.common import (
     Conversation,
@@ -64,7 +67,6 @@ TEXT = filters.TEXT & ~filters.COMMAND
 RIR_BUTTONS = [[(str(n), f"rir:{n}") for n in range(5)] + [("5+", "rir:5")]]
 State = str | int
 LOG_TIMEOUT_HOURS = 3
-CALIBRATION_REPS = 8
 
 
 def _end(context: RunLiftContext) -> int:
@@ -82,12 +84,11 @@ async def _workout(context: RunLiftContext):
 
 
 async def _ask_pick(update: Update, context: RunLiftContext, workout) -> State:
-    logged = await context.services.training.logged_lifts(workout)
+    lifts = await context.services.training.lifts_to_pick(workout)
     buttons = [
-        (texts.pick_button(exercise_name(EXERCISES[lift.exercise]), lift.exercise in logged),
-         f"log:{lift.exercise}")
-        for lift in workout.prescription.lifts
-    ]  # fmt: skip
+        (texts.pick_button(exercise_name(exercise), logged), f"log:{exercise.key}")
+        for exercise, logged in lifts
+    ]
     hint = "" if is_private(update) else texts.REPLY_HINT
     await reply(update, texts.PICK_EXERCISE + hint, one_per_row(buttons))
     return PICK
@@ -262,7 +263,7 @@ async def start_from_today(update: Update, context: RunLiftContext) -> State:
     training = context.services.training
     training.save_draft(LogDraft(context.services.profile.today()))
     workout = await _workout(context)
-    if workout.prescription.checkin is not None:
+    if not training.needs_checkin(workout):
         return await _ask_pick(update, context, workout)
     buttons = [[(str(n), f"sore:{n}") for n in range(6)],
                [(str(n), f"sore:{n}") for n in range(6, 11)],

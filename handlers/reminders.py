@@ -84,8 +84,8 @@ async def race(update: Update, context: RunLiftContext) -> None:
 
 async def remove_race(update: Update, context: RunLiftContext) -> None:
     """A remove button: only the runner whose race it is."""
-    _, race_id, owner = button_fields(update, "race", 3)
-    if not race_id.isdigit():
+    action, race_id, owner = button_fields(update, "race", 3)
+    if action != "del" or not race_id.isdigit():
         raise StaleButton(race_id)
     if not await pressed_by_owner(update, owner):
         return

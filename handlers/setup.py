@@ -143,17 +143,6 @@ async def _refuse(update: Update, context: RunLiftContext, refusal: Refusal, usa
     await reply(update, text + (f"\n{usage}" if usage else ""), buttons or None)
 
 
-def _describe(context: RunLiftContext, step: Step) -> str:
-    runner = context.runner
-    return {
-        Step.UNITS: context.services.profile.unit().value,
-        Step.TIMEZONE: runner.timezone or "",
-        Step.REMIND: f"reminders at {runner.reminder_time}",
-        Step.EQUIPMENT: texts.EQUIPMENT_NAMES.get(runner.equipment or "", ""),
-        Step.WEEK: "running week",
-    }[step]
-
-
 def _lift_days_line(context: RunLiftContext) -> str:
     profile = context.services.profile
     return texts.lift_days_line(profile.lift_days(), profile.run_week())
@@ -245,7 +234,7 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
     if refusal is not None:
         await _refuse(update, context, refusal, texts.USAGE[command])
         return END
-    confirmation = texts.saved(_describe(context, step))
+    confirmation = texts.saved(step, await context.services.profile.view())
     if step is Step.WEEK:
         confirmation += "\n" + _lift_days_line(context)
     await confirm(update, context, confirmation)

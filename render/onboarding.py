@@ -104,8 +104,9 @@ def week_button(day: int, run: str) -> str:
 
 
 def bad_week(token: str) -> str:
+    shown = f"“{escape(token[:40])}”" if token.strip() else "that"
     return (
-        f"I couldn't read “{escape(token[:40])}”. Write days as <code>day=type</code>, e.g. "
+        f"I couldn't read {shown}. Write days as <code>day=type</code>, e.g. "
         "<code>tue=quality thu=easy sat=long</code>. Days: mon…sun; types: rest, easy, quality, "
         "long, race. Unlisted days are rest."
     )
@@ -169,7 +170,15 @@ SETTINGS_BUTTONS = (
 )
 
 
-def saved(what: str) -> str:
+def saved(step: str, profile) -> str:
+    """A setting command's confirmation (`profile` a `services.profile.ProfileView`)."""
+    what = {
+        "units": profile.unit.value,
+        "timezone": profile.timezone or "",
+        "remind": f"reminders at {profile.reminder_time}",
+        "equipment": EQUIPMENT_NAMES.get(profile.equipment or "", ""),
+        "week": "running week",
+    }[step]
     return f"Saved: {escape(what)}."
 
 

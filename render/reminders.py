@@ -98,13 +98,13 @@ def race_added(day, distance: str) -> str:
 
 
 def races_list(races: Sequence) -> str:
-    lines = [f"{r.distance} on {day_text(r.race_date)}" for r in races]
+    lines = [f"{r.distance} on {day_text(r.day)}" for r in races]
     return "<b>Your races</b>\n" + "\n".join(f"• {escape(line)}" for line in lines)
 
 
 def remove_race_button(race) -> str:
-    return f"Remove {race.distance} on {day_text(race.race_date)}"
+    return f"Remove {race.distance} on {day_text(race.day)}"
 
 
 def race_removed(race) -> str:
-    return f"Removed: {escape(race.distance)} on {escape(day_text(race.race_date))}."
+    return f"Removed: {escape(race.distance)} on {escape(day_text(race.day))}."

@@ -1,7 +1,9 @@
 """Every decision that needs the database, behind one facade bound to one unit of work.
 
-Handlers and the reminder tick open `Services` once (per update, or per step of the tick) and
-ask it; nothing above this package builds SQL, writes ORM objects or makes a coaching decision.
+`bot.context.unit_of_work` opens `Services` for each handler call (one per update, unless a
+conversation steps aside and lets a later handler take the same update) and the reminder tick
+opens one per step; nothing above this package builds SQL, writes ORM objects or makes a
+coaching decision.
 
     async with open_services(database, now, sender) as services:
         session = await services.training.today()

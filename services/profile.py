@@ -81,6 +81,13 @@ class ProfileView:
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
 
 
+@dataclass(frozen=True)
+class RaceEntry:
+    id: int
+    day: date
+    distance: str
+
+
 UNIT_WORDS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
 EQUIPMENT_WORDS = {
     "gym": "gym", "full gym": "gym", "barbell": "barbell", "home": "barbell",
@@ -254,9 +261,9 @@ class Profile(Area):
         self.runner.heads_up = on
         self.services.reminders.invalidate_plan(self.runner)
 
-    async def races(self) -> list[Race]:
+    async def races(self) -> list[RaceEntry]:
         query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
-        return list(await self.db.scalars(query))
+        return [RaceEntry(r.id, r.race_date, r.distance) for r in await self.db.scalars(query)]
 
     def add_race(self, day: date, distance: Distance) -> bool:
         """Add a race on `day` (not in the past)."""
@@ -266,13 +273,13 @@ class Profile(Area):
         self.services.reminders.invalidate_plan(self.runner)
         return True
 
-    async def remove_race(self, race_id: int) -> Race | None:
+    async def remove_race(self, race_id: int) -> RaceEntry | None:
         row = await self.db.get(Race, race_id)
         if row is None or row.user_id != self.runner.id:
             return None
         await self.db.delete(row)
         self.services.reminders.invalidate_plan(self.runner)
-        return row
+        return RaceEntry(row.id, row.race_date, row.distance)
 
     async def delete_everything(self) -> None:
         await delete_user_data(self.db, self.runner.id)

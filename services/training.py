@@ -275,6 +275,15 @@ class Training(Area):
     async def logged_lifts(self, workout: WorkoutSession) -> set[str]:
         return {entry.exercise for entry in await entries_of(self.db, workout.id)}
 
+    async def lifts_to_pick(self, workout: WorkoutSession) -> list[tuple[Exercise, bool]]:
+        """The session's lifts, each with whether it is logged already."""
+        logged = await self.logged_lifts(workout)
+        return [(EXERCISES[x.exercise], x.exercise in logged) for x in workout.prescription.lifts]
+
+    def needs_checkin(self, workout: WorkoutSession) -> bool:
+        """The check-in is asked once a session."""
+        return workout.prescription.checkin is None
+
     def prescribed_weight(self, workout: WorkoutSession, exercise: Exercise) -> float | None:
         """Today's prescribed weight for `exercise`, in the kit's units (None: none given)."""
         planned = workout.prescription.lift(exercise.key)
@@ -330,10 +339,9 @@ class Training(Area):
         rir: int | None,
         source: Source,
         calibrated: tuple[float, Reason] | None = None,
-        user: User | None = None,
     ) -> Logged:
         """Store one exercise's sets and move its lift state on; the same update stores once."""
-        user = user or self.runner
+        user = self.runner
         duplicate = await entry_from_update(self.db, user.id, source.update_id, exercise.key)
         if duplicate is not None:
             done = await self._logged_exercise(duplicate)
@@ -371,7 +379,7 @@ class Training(Area):
         self._add_sets(entry, workout, user, sets, rir, source)
         await self.db.flush()
         records = new_records(history, in_unit) if calibrated is None else []
-        finished = await self._finish_if_complete(workout, user)
+        finished = await self._finish_if_complete(workout)
         done = LoggedExercise(exercise, tuple(sets), rir, next_weight, reason)
         return Logged(done, decision, records, False, finished)
 
@@ -395,18 +403,18 @@ class Training(Area):
                 )
             )  # fmt: skip
 
-    async def _finish_if_complete(self, workout: WorkoutSession, user: User) -> bool:
+    async def _finish_if_complete(self, workout: WorkoutSession) -> bool:
         planned = {lift.exercise for lift in workout.prescription.lifts}
         if workout.status == "done" or not planned:  # nothing prescribed: /done finishes it
             return workout.status == "done"
         if not planned <= await self.logged_lifts(workout):
             return workout.status == "done"
-        await self.finish(workout, user)
+        await self.finish(workout)
         return True
 
-    async def finish(self, workout: WorkoutSession, user: User | None = None) -> bool:
+    async def finish(self, workout: WorkoutSession) -> bool:
         """Mark the session done and move the programme on; False if nothing was logged."""
-        user = user or self.runner
+        user = self.runner
         entries = await entries_of(self.db, workout.id)
         if not entries:
             return False
