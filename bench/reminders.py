@@ -61,7 +61,7 @@ async def _seed(database: Database, users: int, due: int) -> None:
                 for i in range(size)])  # fmt: skip
             await session.execute(insert(LiftState), [
                 dict(user_id=first + start + i, exercise=key, working_weight_kg=weight,
-                     needs_calibration=False, reason="seed", short_sessions_in_a_row=0)
+                     short_sessions_in_a_row=0)
                 for i in range(size)
                 for key, weight in (("overhead_press", 35.0), ("back_squat", 60.0),
                                     ("deadlift", 80.0))])  # fmt: skip

@@ -45,7 +45,7 @@ async def _seed(database: Database, runners: int) -> list[FakeUser]:
             session.add(RunDay(user_id=user.id, weekday=5, run_type="long"))
             for key, weight in LIFTS.items():
                 session.add(LiftState(user_id=user.id, exercise=key, working_weight_kg=weight,
-                                      reason="seed", short_sessions_in_a_row=0))  # fmt: skip
+                                      short_sessions_in_a_row=0))  # fmt: skip
     return users
 
 

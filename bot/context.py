@@ -24,6 +24,7 @@ from services.base import NoRunner
 DATABASE_KEY = "database"
 CLOCK_KEY = "clock"  # tests put a function returning the current (UTC) time here
 WRAPPED = "__runlift_unit_of_work__"
+NO_DATABASE = "__runlift_without_database__"
 
 Callback = Callable[[Update, "RunLiftContext"], Awaitable[Any]]
 
@@ -87,12 +88,19 @@ class StaleButton(Exception):
     """Callback data that no longer (or never did) make sense: forged, old or mangled."""
 
 
+def without_database(callback: Callback) -> Callback:
+    """Mark a handler that needs no database (a catch-all, /help): it runs without a unit of
+    work, so the updates that only pass through it cost no session."""
+    setattr(callback, NO_DATABASE, True)
+    return callback
+
+
 def unit_of_work(callback: Callback) -> Callback:
     """Run `callback` inside one unit of work: committed when it returns, rolled back if it
     raises. ApplicationHandlerStop is not a failure: what was done is committed, then it goes on
     up to PTB. A StaleButton rolls back and gets the stale-button answer; a runner asked of an
     update sent as a chat rolls back and asks them to send it as themselves."""
-    if getattr(callback, WRAPPED, False):
+    if getattr(callback, WRAPPED, False) or getattr(callback, NO_DATABASE, False):
         return callback
 
     @functools.wraps(callback)

@@ -6,7 +6,7 @@ import logging
 
 from telegram import Update
 
-from bot.context import RunLiftContext
+from bot.context import RunLiftContext, without_database
 from handlers.common import (
     button_fields,
     pressed_by_owner,
@@ -21,28 +21,33 @@ from render.commands import HELP
 log = logging.getLogger(__name__)
 
 
+@without_database
 async def show_help(update: Update, context: RunLiftContext) -> None:
     """/help: every command, and why lifting helps running."""
     await reply(update, HELP)
 
 
+@without_database
 async def private_only(update: Update, context: RunLiftContext) -> None:
     """/start or /settings in a group: set-up happens in the private chat."""
     button = url_button(texts.OPEN_PRIVATE_CHAT, private_link(context.bot.username, "setup"))
     await update.effective_message.reply_text(texts.USE_PRIVATE_CHAT, reply_markup=button)
 
 
+@without_database
 async def group_only(update: Update, context: RunLiftContext) -> None:
     """A group command sent in a private chat."""
     await reply(update, texts.GROUP_ONLY)
 
 
+@without_database
 async def nothing_to_cancel(update: Update, context: RunLiftContext) -> None:
     """/cancel outside any conversation."""
     if not context.consumed:
         await reply(update, texts.NOTHING_TO_CANCEL)
 
 
+@without_database
 async def ask_delete(update: Update, context: RunLiftContext) -> None:
     """/deletedata: ask for confirmation with buttons only the asker can press."""
     user_id = update.effective_user.id
@@ -66,12 +71,14 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
         await update.callback_query.edit_message_text(onboarding.KEPT)
 
 
+@without_database
 async def not_understood(update: Update, context: RunLiftContext) -> None:
     """Private text or a command no handler took: point to /help."""
     if not context.consumed:
         await reply(update, texts.NOT_UNDERSTOOD)
 
 
+@without_database
 async def stale_button(update: Update, context: RunLiftContext) -> None:
     """A button nobody handles any more (an old message, a finished conversation)."""
     if not context.consumed:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from telegram import Update
 
-from bot.context import RunLiftContext
+from bot.context import RunLiftContext, without_database
 from handlers.common import (
     StaleButton,
     button_fields,
@@ -66,6 +66,7 @@ async def undo(update: Update, context: RunLiftContext) -> None:
     await confirm(update, context, texts.undone(removed) if removed else texts.NOTHING_TO_UNDO)
 
 
+@without_database
 async def start_rest(update: Update, context: RunLiftContext) -> None:
     """The rest button: a message in this chat when 2 minutes are over (one timer per runner)."""
     query = update.callback_query

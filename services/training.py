@@ -140,7 +140,10 @@ class Training(Area):
         if existing is not None:
             return existing
         completed = await completed_sessions(self.db, user.id)
-        session = await self.session_for_day(day, completed, user)
+        return await self._store(day, await self.session_for_day(day, completed, user), user)
+
+    async def _store(self, day: date, session: Session, user: User) -> WorkoutSession:
+        """Keep the session as given, so later changes (a new weight) do not rewrite it."""
         workout = WorkoutSession(
             user_id=user.id,
             session_name=session.name.value,
@@ -175,11 +178,14 @@ class Training(Area):
             completed = await completed_sessions(self.db, user.id)
             name = plan_for(user, completed).name.value
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
-        planned = await self.planned_session(day)
-        if planned is None or planned.no_lifting:  # done, or race week: nothing to store
-            return planned
-        workout = await self.open_session(day)
-        return None if workout.status == "done" else self.view(workout)
+        stored = await session_on(self.db, user.id, day)
+        if stored is not None:
+            return None if stored.status == "done" else self.view(stored)
+        completed = await completed_sessions(self.db, user.id)
+        session = await self.session_for_day(day, completed)
+        if not session.no_lifting:  # race week: nothing to store, nothing to log against
+            await self._store(day, session, user)
+        return session
 
     async def swap_choices(self) -> list[Exercise]:
         completed = await completed_sessions(self.db, self.runner.id)

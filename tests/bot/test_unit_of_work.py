@@ -4,15 +4,19 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.application import bot_handlers
-from bot.context import WRAPPED, unit_of_work
+from bot.context import NO_DATABASE, WRAPPED, unit_of_work
 from models import User
 from tests.rig import ALICE
 
 
-def test_every_handler_runs_in_a_unit_of_work(rig):
+def test_every_handler_runs_in_a_unit_of_work_or_says_it_needs_none(rig):
     handlers = bot_handlers(rig.app)
     assert len(handlers) > 40  # conversation entry points, states and fallbacks included
-    assert [h for h in handlers if not getattr(h.callback, WRAPPED, False)] == []
+    marked = (WRAPPED, NO_DATABASE)
+    assert [h for h in handlers if not any(getattr(h.callback, m, False) for m in marked)] == []
+    without = {h.callback.__name__ for h in handlers if getattr(h.callback, NO_DATABASE, False)}
+    assert without <= {"show_help", "private_only", "group_only", "nothing_to_cancel",
+                       "ask_delete", "not_understood", "stale_button", "start_rest"}  # fmt: skip
 
 
 async def _run(rig, callback) -> Exception | None:
