@@ -21,6 +21,7 @@ from bot.application import build_application, prepare
 from bot.context import RunLiftContext
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
+from handlers.groups import ADMIN_CACHE_KEY
 from models import Database
 from scheduler import TICK_NAME
 from scheduler.delivery import run_tick
@@ -86,6 +87,7 @@ class TerminalChat:
             self.chat_id = None
         elif command == "admin":
             self.api.chat_members[(GROUP_CHAT_ID, self.user.id)] = "administrator"
+            app.bot_data.pop(ADMIN_CACHE_KEY, None)  # an earlier "not an admin" is forgotten
         elif command == "added":
             update = self.updates.bot_added(self.user, GROUP_CHAT_ID)
             await app.process_update(self.updates.to_update(update, app.bot))

@@ -141,22 +141,35 @@ def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> 
     if not history:
         return []
     records: list[Record] = []
-    best_e1rm = max(_e1rm(s) for s in history)
+    best_e1rm = max((_e1rm(s) for s in history), default=0.0)
     for s in new_sets:
         heaviest = max((h.weight for h in history if h.reps >= s.reps), default=0.0)
         if s.weight > heaviest + 1e-9 and not any(
             r.kind == "weight" and r.reps == s.reps for r in records
         ):
             records.append(Record("weight", s.weight, s.reps, s.weight))
-        if _e1rm(s) > best_e1rm + 1e-9:
+        if _estimable(s) and _e1rm(s) > best_e1rm + 1e-9:
             best_e1rm = _e1rm(s)
             records = [r for r in records if r.kind != "e1rm"]
             records.append(Record("e1rm", s.weight, s.reps, best_e1rm))
     return records
 
 
+# Reps to failure above this say little about strength (the formulas were fitted on sets of
+# up to about 10-15 reps; Brzycki 1993), and people judge RIR within about a rep only up to
+# 5 (Zourdos et al. 2016): such sets give no estimate.
+MAX_REPS_TO_FAILURE = 15
+MAX_RIR_FOR_ESTIMATE = 5
+
+
+def _estimable(s: LoggedSet) -> bool:
+    rir = s.rir or 0
+    return rir <= MAX_RIR_FOR_ESTIMATE and s.reps + rir <= MAX_REPS_TO_FAILURE
+
+
 def _e1rm(s: LoggedSet) -> float:
-    return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0)
+    """The set's RIR-adjusted e1RM; 0 for a set too long to estimate from."""
+    return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0) if _estimable(s) else 0.0
 
 
 IMPLAUSIBLE_FACTOR = 2.0

@@ -53,7 +53,6 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
-from render import common
 from render import training as texts
 from render.common import NO, YES, load
 from render.exercises import exercise_name
@@ -149,10 +148,13 @@ async def _store(
     if training.logging():
         training.save_draft(training.draft().picking())
     await context.services.commit()  # stored before the reply says so
-    return await _confirm(update, context, workout, logged)
+    # A one-line /log ends here: no buttons that only an open /log would answer.
+    return await _confirm(update, context, workout, logged, onwards=training.logging())
 
 
-async def _confirm(update: Update, context: RunLiftContext, workout, logged: Logged) -> State:
+async def _confirm(
+    update: Update, context: RunLiftContext, workout, logged: Logged, onwards: bool = True
+) -> State:
     if logged.duplicate:
         await reply(update, texts.ALREADY_STORED)
         return PICK
@@ -163,8 +165,8 @@ async def _confirm(update: Update, context: RunLiftContext, workout, logged: Log
         summary = texts.session_summary(await context.services.training.summary(workout), kit)
         await send_numbers(update, context, text + "\n\n" + summary, rest)
         return _end(context)
-    onwards = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
-    await send_numbers(update, context, text, rest, onwards)
+    more = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
+    await send_numbers(update, context, text, rest, more if onwards else None)
     return PICK
 
 
@@ -436,7 +438,7 @@ async def done(update: Update, context: RunLiftContext) -> State:
 
 async def cancel(update: Update, context: RunLiftContext) -> State:
     """/cancel: leave /log; what was stored stays stored."""
-    await reply(update, common.CANCELLED)
+    await reply(update, texts.LOG_CANCELLED)
     return _end(context)
 
 

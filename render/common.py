@@ -38,8 +38,8 @@ def weight(value: float, unit: Unit) -> str:
 
 
 def weight_kg(value_kg: float, unit: Unit) -> str:
-    """A stored weight (kg) in the runner's units."""
-    return weight(from_kg(value_kg, unit), unit)
+    """A stored weight (kg) in the runner's units (to a tenth: 14 kg is `30.9 lb`)."""
+    return weight(round(from_kg(value_kg, unit), 1), unit)
 
 
 def plates(kit: Kit, exercise: Exercise, load: float) -> str:

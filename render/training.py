@@ -250,6 +250,7 @@ def session_summary(summary, kit: Kit) -> str:
 
 
 NOTHING_LOGGED = "Nothing logged yet today: /log to start."
+LOG_CANCELLED = "Stopped. What you logged is stored; /log carries on, /done finishes."
 NOTHING_TO_UNDO = "There is nothing to undo."
 
 

@@ -9,7 +9,7 @@ async def test_after_switching_to_pounds_loads_and_reasons_read_in_pounds(rig):
     await onboard_by_buttons(rig)  # overhead press from "40x8": a 32.5 kg start
     await rig.send("/units lb")
     today = await rig.send("/today")
-    assert "Why: from your 88.18 lb × 8" in today  # 40 kg, said in pounds
+    assert "Why: from your 88.2 lb × 8" in today  # 40 kg, said in pounds
     assert " kg" not in today
     settings = await rig.send("/settings")
     assert "Units: lb" in settings and " kg" not in settings

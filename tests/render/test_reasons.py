@@ -22,7 +22,7 @@ def test_every_reason_code_has_words(code):
 def test_a_starting_load_reads_in_the_units_of_today_not_of_the_day_it_was_set():
     reason = Reason(ReasonCode.FROM_SET, {"weight_kg": 14.0, "reps": 8, "rir": 0})
     assert reason_text(reason, KG) == "from your 14 kg × 8"
-    assert reason_text(reason, LB) == "from your 30.86 lb × 8"
+    assert reason_text(reason, LB) == "from your 30.9 lb × 8"
 
 
 def test_the_next_load_is_shown_as_the_runner_can_load_it():
