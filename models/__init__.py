@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 models, the database owner and the queries handlers use."""
+"""SQLAlchemy 2 models, the database owner and the named queries services use."""
 
 from models.base import Base
 from models.conversation import ConversationState
