@@ -136,11 +136,17 @@ class Training(Area):
     async def open_session(self, day: date, user: User | None = None) -> WorkoutSession:
         """The session of `day`, prescribed and stored on first use."""
         user = user or self.runner
-        existing = await session_on(self.db, user.id, day)
-        if existing is not None:
-            return existing
+        stored, session = await self._day(day, user)
+        return stored or await self._store(day, session, user)
+
+    async def _day(self, day: date, user: User) -> tuple[WorkoutSession | None, Session | None]:
+        """The day's stored session, if any, and what there is to lift (None once done)."""
+        stored = await session_on(self.db, user.id, day)
+        if stored is not None:
+            done = stored.status == "done"
+            return stored, None if done else stored.prescription.session(kit_for(user))
         completed = await completed_sessions(self.db, user.id)
-        return await self._store(day, await self.session_for_day(day, completed, user), user)
+        return None, await self.session_for_day(day, completed, user)
 
     async def _store(self, day: date, session: Session, user: User) -> WorkoutSession:
         """Keep the session as given, so later changes (a new weight) do not rewrite it."""
@@ -158,12 +164,7 @@ class Training(Area):
 
     async def planned_session(self, day: date, user: User | None = None) -> Session | None:
         """What the runner is to lift on `day` (stored if already given); None once done."""
-        user = user or self.runner
-        stored = await session_on(self.db, user.id, day)
-        if stored is not None:
-            return None if stored.status == "done" else stored.prescription.session(kit_for(user))
-        completed = await completed_sessions(self.db, user.id)
-        return await self.session_for_day(day, completed, user)
+        return (await self._day(day, user or self.runner))[1]
 
     def view(self, workout: WorkoutSession) -> Session:
         return workout.prescription.session(kit_for(self.runner))
@@ -178,12 +179,8 @@ class Training(Area):
             completed = await completed_sessions(self.db, user.id)
             name = plan_for(user, completed).name.value
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
-        stored = await session_on(self.db, user.id, day)
-        if stored is not None:
-            return None if stored.status == "done" else self.view(stored)
-        completed = await completed_sessions(self.db, user.id)
-        session = await self.session_for_day(day, completed)
-        if not session.no_lifting:  # race week: nothing to store, nothing to log against
+        stored, session = await self._day(day, user)
+        if stored is None and not session.no_lifting:  # race week: nothing to store or log
             await self._store(day, session, user)
         return session
 
