@@ -34,7 +34,7 @@ from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, groups, history, reminders, today
+from handlers import account, blocks, groups, history, reminders, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
@@ -121,6 +121,8 @@ def register_handlers(application: Application) -> None:
             CommandHandler("plan", history.show_plan),
             CommandHandler("undo", history.undo),
             CallbackQueryHandler(history.start_rest, pattern=r"^rest:start(\|\d+)?$"),
+            CommandHandler("block", blocks.show_block),
+            CallbackQueryHandler(blocks.choose_block, pattern=r"^block:[a-z0-9]+(\|\d+)?$"),
             CommandHandler("pause", reminders.pause),
             CommandHandler("resume", reminders.resume),
             CommandHandler("headsup", reminders.heads_up),

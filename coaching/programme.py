@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coaching.catalogue import EXERCISES, Equipment, Exercise
+from coaching.loads import load_for_reps, rir_adjusted_1rm
 
 
 class SessionName(StrEnum):
@@ -28,6 +29,10 @@ class Block:
     reps: int
     target_rir: int  # reps left in reserve after the last rep: load = (reps + rir)-rep max
 
+
+# The article: reps stay in the 5-8 range (strength, not hypertrophy or endurance).
+MIN_REPS = 5
+MAX_REPS = 8
 
 # Start: 2x8 at a 10-12RM load (8 reps, ~3 in reserve). Later blocks: 3x6 at ~8RM, 3x5 at ~7RM.
 BLOCKS: tuple[Block, ...] = (
@@ -104,15 +109,34 @@ def next_block(block: Block) -> Block | None:
     return BLOCKS[index + 1] if index + 1 < len(BLOCKS) else None
 
 
+# Declined ("not now"), the offer comes back this many sessions later: two weeks (team
+# judgement: often enough to be found, rarely enough not to nag).
+SESSIONS_BETWEEN_OFFERS = 4
+
+
 def should_offer_next_block(
     block: Block, sessions_in_block: int, sessions_since_deload: int
 ) -> bool:
-    """Steady progress: 12+ sessions in this block and no deload in the last 4. Never forced."""
+    """Steady progress: 12+ sessions in this block and no deload in the last 4; then again
+    every 4 sessions while the runner stays. Never forced.
+
+    Twelve sessions is six weeks at two a week: the usual length of a training block (team
+    judgement; the article's programme runs 2x8 with no end, the heavier blocks are ours)."""
+    since = sessions_in_block - SESSIONS_BEFORE_NEXT_BLOCK
     return (
         next_block(block) is not None
-        and sessions_in_block >= SESSIONS_BEFORE_NEXT_BLOCK
+        and since >= 0
+        and since % SESSIONS_BETWEEN_OFFERS == 0
         and sessions_since_deload >= CLEAN_SESSIONS_BEFORE_NEXT_BLOCK
     )
+
+
+def block_load(weight: float, old: Block, new: Block) -> float:
+    """The working weight in block `new` at the strength `weight` shows in block `old`: the
+    same estimated 1RM through each block's reps + reserve (Brzycki 1993). 2x8 -> 3x6 is about
+    +11 %, 3x6 -> 3x5 about +3 %; unrounded (the kit rounds it down)."""
+    one_rm = rir_adjusted_1rm(weight, old.reps, old.target_rir)
+    return load_for_reps(one_rm, new.reps, new.target_rir)
 
 
 def exercise_minutes(exercise: Exercise, sets: int, reps: int, ramp_sets: int) -> float:

@@ -1,18 +1,32 @@
 """Per-lift progression after each session, breaks, and personal records.
 
-Rules (DESIGN section 2, issue 3):
-- any working set under 5 reps -> cut about 10 % (the load left the 5-8 range);
-- every prescribed set done, at or above the prescribed weight, reps at target:
-  every set RIR >= 5 -> two increments; last set RIR >= 3 -> one increment; RIR 0-2 -> hold;
-- short of target (a set missing, light or short of reps) -> hold; the second time running
-  -> cut about 10 %;
-- before a session, a break of 14+ days -> -10 %, 28+ days -> -20 %.
-Cuts are rounded down to a loadable weight and always go at least one step lighter (unless
-the load is already the lightest possible).
+One rule in every block, judged against what was prescribed that day (a one-set day the bot
+prescribed is judged as one set). With `t` the block's target reserve (`Block.target_rir`):
+
+- every prescribed set done at (or above) the prescribed weight and reps, last set's RIR:
+  >= t + 2 -> two steps up; >= t -> one step up; t - 1 -> hold; <= t - 2 -> one step down;
+- a set under 5 reps -> about 10 % lighter at once (the load has left the 5-8 range);
+- target reps missed (5+ reps, short of the target) -> hold; the second session running ->
+  about 10 % lighter;
+- all reps done but at a lighter weight, or fewer sets than prescribed -> hold (not a miss);
+- a heavier weight than prescribed done with reserve is judged as the weight done;
+- a step up is at most about 10 % of the load; where the kit's next weight is a bigger jump,
+  reps are added first (within the block's reps, never above 8) and the heavier weight comes
+  with fewer reps, never under 5 (double progression);
+- a day the bot lightened or trimmed for a race (`Target.may_add` False) never adds weight, and
+  a temporary cut (`Target.working`) leaves the working weight as it was.
+
+Sources: the 10-12RM load done for 8 is the article's (2-4 in reserve); RIR-based autoregulation
+(Helms et al. 2016; Zourdos et al. 2016: RIR is judged within about one rep, so a band of one
+rep either side of the target is "on target"). The 10 % cuts, the 10 % cap per step and "two
+sessions running" are team judgement: the usual linear-progression practice (one smallest
+increment at a time, a ~10 % reset after repeated misses; Rippetoe & Kilgore, Starting
+Strength), chosen so that one bad day never costs weight and no single step is a big jump.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,12 +34,17 @@ from enum import StrEnum
 from coaching.catalogue import Exercise
 from coaching.kit import Kit
 from coaching.loads import rir_adjusted_1rm
+from coaching.programme import BLOCKS, MIN_REPS, Block
 from coaching.reasons import Reason, ReasonCode
 from coaching.units import to_kg
 
-MIN_REPS = 5
-DELOAD_FACTOR = 0.9
-BREAK_RULES: tuple[tuple[int, float], ...] = ((28, 0.8), (14, 0.9))  # (days off, factor)
+DELOAD_FACTOR = 0.9  # about 10 % lighter (team judgement, see the module's docstring)
+MAX_STEP = 0.10  # a step up adds at most about 10 % (team judgement, see the docstring)
+# Before a session, days since the lift was last done -> factor (team judgement: strength
+# holds for about 2 weeks and falls slowly after; Mujika & Padilla 2000 on detraining; loads
+# return within a few sessions, so easing in costs little).
+BREAK_RULES: tuple[tuple[int, float], ...] = ((28, 0.8), (14, 0.9))
+_EPS = 1e-9
 
 
 class Change(StrEnum):
@@ -49,11 +68,15 @@ class Target:
     weight: float
     sets: int
     reps: int
+    block: Block = BLOCKS[0]
+    working: float | None = None  # the working weight when `weight` is a temporary cut
+    may_add: bool = True  # False: a race taper or the week after a race
 
 
 @dataclass(frozen=True)
 class Decision:
     weight: float  # the kit's units
+    reps: int  # next session's reps for this lift (below the block's during double progression)
     change: Change
     reason: Reason
     short_sessions_in_a_row: int
@@ -67,61 +90,118 @@ def _because(code: ReasonCode, kit: Kit, weight: float, **values: int) -> Reason
 def cut(kit: Kit, exercise: Exercise, weight: float, factor: float) -> float:
     """`weight * factor` rounded down to loadable, at least one step lighter when possible."""
     options = kit.loadable(exercise)
-    lighter = [w for w in options if w < weight - 1e-9]
+    lighter = [w for w in options if w < weight - _EPS]
     if not lighter:
         return options[0]
     return min(kit.round(exercise, weight * factor, down=True), lighter[-1])
 
 
-def _every_set_rir(sets: Sequence[LoggedSet]) -> int | None:
+def capped_step_up(kit: Kit, exercise: Exercise, weight: float, steps: int = 1) -> float | None:
+    """`steps` of the kit's increments heavier, but at most MAX_STEP more (micro-plates help);
+    None when even the next loadable weight is a bigger jump than that."""
+    ceiling = weight * (1 + MAX_STEP) + _EPS
+    within = [w for w in kit.loadable(exercise) if weight + _EPS < w <= ceiling]
+    if not within:
+        return None
+    wanted = kit.step_up(exercise, weight, steps)
+    return max((w for w in within if w <= wanted + _EPS), default=within[0])
+
+
+def progress(
+    exercise: Exercise,
+    target: Target,
+    sets: Sequence[LoggedSet],
+    kit: Kit,
+    short_sessions_before: int = 0,
+) -> Decision:
+    """Next session's working weight and reps for one lift, and why."""
+    if target.working is not None and target.working > target.weight + _EPS:
+        reason = _because(ReasonCode.TEMPORARY_CUT, kit, target.working)
+        return Decision(target.working, target.reps, Change.HOLD, reason, short_sessions_before)
+    weight, reps = target.weight, target.reps
+    if any(s.reps < MIN_REPS for s in sets):
+        new = cut(kit, exercise, weight, DELOAD_FACTOR)
+        reason = _because(ReasonCode.UNDER_MIN_REPS, kit, new, min_reps=MIN_REPS)
+        return Decision(new, reps, Change.DOWN, reason, 0)
+    if any(s.reps < reps for s in sets):
+        if short_sessions_before >= 1:
+            new = cut(kit, exercise, weight, DELOAD_FACTOR)
+            return Decision(new, reps, Change.DOWN, _because(ReasonCode.SHORT_TWICE, kit, new), 0)
+        reason = Reason(ReasonCode.SHORT, {"sets": target.sets, "reps": reps})
+        return Decision(weight, reps, Change.HOLD, reason, short_sessions_before + 1)
+    if len(sets) < target.sets:
+        reason = Reason(ReasonCode.FEWER_SETS, {"sets": target.sets, "reps": reps})
+        return Decision(weight, reps, Change.HOLD, reason, 0)
+    done = sorted(s.weight for s in sets)[-target.sets]  # the lightest of the best sets
+    if done < weight - _EPS:
+        return Decision(weight, reps, Change.HOLD, _because(ReasonCode.LIGHTER, kit, weight), 0)
+    return _by_reserve(exercise, target, kit.round(exercise, done, down=True), sets, kit)
+
+
+def _by_reserve(
+    exercise: Exercise, target: Target, weight: float, sets: Sequence[LoggedSet], kit: Kit
+) -> Decision:
+    """Every set done at `weight` (or heavier): the reserve left decides the next load."""
+    reps, aim = target.reps, target.block.target_rir
+    rir = _lowest_rir(sets)
+    if rir is None:
+        return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_NO_RIR), 0)
+    if rir <= aim - 2:
+        new = cut(kit, exercise, weight, 1.0)
+        return Decision(
+            new, reps, Change.DOWN, _because(ReasonCode.DOWN_LOW_RIR, kit, new, rir=rir), 0
+        )
+    if rir < aim:
+        return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_LOW_RIR, {"rir": rir}), 0)
+    if not target.may_add:
+        return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.TAPER_HOLD), 0)
+    steps = 2 if rir >= aim + 2 else 1
+    change = Change.UP_TWO if steps == 2 else Change.UP
+    if reps < target.block.reps:  # double progression: back up to the block's reps first
+        more = min(reps + steps, target.block.reps)
+        return Decision(weight, more, change, Reason(ReasonCode.ADD_REPS, {"reps": more}), 0)
+    heavier = capped_step_up(kit, exercise, weight, steps)
+    if heavier is not None:
+        code = ReasonCode.UP_TWO if steps == 2 else ReasonCode.UP
+        return Decision(heavier, reps, change, _because(code, kit, heavier, rir=rir), 0)
+    return _heavier_with_fewer_reps(exercise, target, weight, rir, kit)
+
+
+def _heavier_with_fewer_reps(
+    exercise: Exercise, target: Target, weight: float, rir: int, kit: Kit
+) -> Decision:
+    """The kit's next weight is more than MAX_STEP heavier: take it for fewer reps, keeping the
+    block's reserve (Brzycki from today's RIR-adjusted e1RM), or hold while that is under 5."""
+    reps, aim = target.reps, target.block.target_rir
+    heavier = next((w for w in kit.loadable(exercise) if w > weight + _EPS), None)
+    if heavier is None:  # the heaviest the kit can load
+        return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_TOP_OF_KIT), 0)
+    e1rm = rir_adjusted_1rm(weight, reps, rir)
+    fewer = min(math.floor(37 - 36 * heavier / e1rm) - aim, target.block.reps)
+    if fewer < MIN_REPS:
+        return Decision(
+            weight, reps, Change.HOLD, _because(ReasonCode.HOLD_BIG_STEP, kit, heavier), 0
+        )
+    reason = _because(ReasonCode.UP_FEWER_REPS, kit, heavier, reps=fewer)
+    return Decision(heavier, fewer, Change.UP, reason, 0)
+
+
+def _lowest_rir(sets: Sequence[LoggedSet]) -> int | None:
     """The lowest RIR across sets; an unreported earlier set is taken as at least the last
     set's, since fatigue only lowers RIR as a session goes on."""
     known = [s.rir for s in sets if s.rir is not None]
     return min(known) if known else None
 
 
-def progress(
-    exercise: Exercise,
-    prescription: Target,
-    sets: Sequence[LoggedSet],
-    kit: Kit,
-    short_sessions_before: int = 0,
-) -> Decision:
-    """Next session's working weight for one lift, and why."""
-    weight = prescription.weight
-    if any(s.reps < MIN_REPS for s in sets):
-        new = cut(kit, exercise, weight, DELOAD_FACTOR)
-        reason = _because(ReasonCode.UNDER_MIN_REPS, kit, new, min_reps=MIN_REPS)
-        return Decision(new, Change.DOWN, reason, 0)
-    done = [s for s in sets if s.weight >= weight - 1e-9 and s.reps >= prescription.reps]
-    if len(done) < prescription.sets:
-        if short_sessions_before >= 1:
-            new = cut(kit, exercise, weight, DELOAD_FACTOR)
-            reason = _because(ReasonCode.SHORT_TWICE, kit, new)
-            return Decision(new, Change.DOWN, reason, 0)
-        reason = Reason(ReasonCode.SHORT, {"sets": prescription.sets, "reps": prescription.reps})
-        return Decision(weight, Change.HOLD, reason, short_sessions_before + 1)
-    last_rir = sets[-1].rir
-    lowest_rir = _every_set_rir(sets)
-    if lowest_rir is not None and lowest_rir >= 5:
-        new = kit.step_up(exercise, weight, 2)
-        return Decision(new, Change.UP_TWO, _because(ReasonCode.UP_TWO, kit, new), 0)
-    if last_rir is not None and last_rir >= 3:
-        new = kit.step_up(exercise, weight)
-        return Decision(new, Change.UP, _because(ReasonCode.UP, kit, new, rir=last_rir), 0)
-    if last_rir is None:
-        return Decision(weight, Change.HOLD, Reason(ReasonCode.HOLD_NO_RIR), 0)
-    return Decision(weight, Change.HOLD, Reason(ReasonCode.HOLD_LOW_RIR, {"rir": last_rir}), 0)
-
-
-def after_break(kit: Kit, exercise: Exercise, weight: float, days_off: int) -> Decision | None:
-    """The cut after a break from this lift (14+ days: -10 %, 28+: -20 %), or None."""
+def after_break(
+    kit: Kit, exercise: Exercise, weight: float, days_off: int
+) -> tuple[float, Reason] | None:
+    """The lighter weight after a break from this lift (14+ days: -10 %, 28+: -20 %), or None."""
     for min_days, factor in BREAK_RULES:
         if days_off >= min_days:
             new = cut(kit, exercise, weight, factor)
             percent = round((1 - factor) * 100)
-            reason = _because(ReasonCode.AFTER_BREAK, kit, new, days=days_off, percent=percent)
-            return Decision(new, Change.DOWN, reason, 0)
+            return new, _because(ReasonCode.AFTER_BREAK, kit, new, days=days_off, percent=percent)
     return None
 
 

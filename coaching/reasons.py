@@ -34,13 +34,25 @@ class ReasonCode(StrEnum):
     UP = "up"
     HOLD_NO_RIR = "hold_no_rir"
     HOLD_LOW_RIR = "hold_low_rir"
+    DOWN_LOW_RIR = "down_low_rir"  # ground out: heavier than the block's rep max
+    LIGHTER = "lighter"  # all reps, at a lighter weight than prescribed: not a miss
+    FEWER_SETS = "fewer_sets"
+    ADD_REPS = "add_reps"  # double progression: reps first (values: reps)
+    UP_FEWER_REPS = "up_fewer_reps"  # the next weight, for fewer reps (values: weight_kg, reps)
+    HOLD_BIG_STEP = "hold_big_step"  # the kit's next weight is too big a jump yet
+    HOLD_TOP_OF_KIT = "hold_top_of_kit"
+    TAPER_HOLD = "taper_hold"  # a race taper never adds weight
+    TEMPORARY_CUT = "temporary_cut"  # after a race: the working weight (weight_kg) is kept
+    # A new block chosen (values: block key, weight_kg at the same estimated 1RM)
+    BLOCK_CHANGED = "block_changed"
     # Before a session (values: days, percent, weight_kg)
     AFTER_BREAK = "after_break"
-    # Races (values: days, distance)
+    # Races (values: days, distance; resumes: ISO date lifting starts again, for RACE_WEEK)
     RACE_WEEK = "race_week"
     UPPER_ONLY = "upper_only"
     TAPER = "taper"
     POST_RACE = "post_race"
+    POST_RACE_UPPER = "post_race_upper"  # after a marathon or ultra
     # The check-in (values: soreness 0-10, key_run 0/1)
     CHECKIN_TRIM = "checkin_trim"
 

@@ -9,7 +9,7 @@ session as stored (weights in kg, reasons as data); `Session` adds what is deriv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -27,7 +27,7 @@ from coaching.programme import (
 from coaching.progression import after_break
 from coaching.readiness import Readiness
 from coaching.reasons import Reason, ReasonCode
-from coaching.taper import Distance, Phase, RaceAdvice, race_advice
+from coaching.taper import Distance, Phase, RaceAdvice, days_off, lifting_resumes, race_advice
 from coaching.units import to_kg
 from coaching.warmup import RampSet, ramp_sets
 
@@ -40,6 +40,7 @@ class LiftStatus:
     working_weight: float | None
     reason: Reason | None = None
     last_done: date | None = None
+    reps: int | None = None  # below the block's reps while building them up; None: the block's
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class PlannedLift:
     reps: int
     reason: Reason | None
     ramp: tuple[RampSet, ...] = ()
+    working: float | None = None  # the working weight when `weight` is a temporary cut
+    may_add: bool = True  # False around a race: the weight does not go up from this session
 
 
 @dataclass(frozen=True)
@@ -71,42 +74,65 @@ def build_session(
     statuses: Mapping[str, LiftStatus],
     kit: Kit,
     day: date,
-    races: Iterable[tuple[date, Distance]] = (),
+    races: Collection[tuple[date, Distance]] = (),
+    lift_weekdays: Collection[int] = (),
 ) -> Session:
     """Prescribe every lift of `plan` for `day` (the check-in trims the stored session later:
-    `Prescription.after_checkin`)."""
+    `Prescription.after_checkin`). `lift_weekdays` tell a race week when lifting resumes."""
     advice = race_advice(day, races)
     if advice.phase is Phase.NO_LIFTING:
-        return Session(plan.name, plan.block, (), 0, advice.reason)
+        return Session(plan.name, plan.block, (), 0, _resuming(advice, day, races, lift_weekdays))
     lifts = []
     for exercise in plan.exercises:
         if not advice.lower_body and exercise.lower_body:
             continue
-        lift = _prescribe_lift(exercise, statuses.get(exercise.key), kit, day, plan.block)
+        status = statuses.get(exercise.key)
+        lift = _prescribe_lift(exercise, status, kit, day, plan.block, races)
         lifts.append(_adjust(lift, kit, advice))
     return assemble(plan.name, plan.block, lifts, kit, advice.reason)
 
 
+def _resuming(
+    advice: RaceAdvice,
+    day: date,
+    races: Collection[tuple[date, Distance]],
+    weekdays: Collection[int],
+) -> Reason | None:
+    """Race week's note, with the day lifting starts again when the lift days are known."""
+    resumes = lifting_resumes(day, races, weekdays)
+    if advice.reason is None or resumes is None:
+        return advice.reason
+    return Reason(advice.reason.code, {**advice.reason.values, "resumes": resumes.isoformat()})
+
+
 def _prescribe_lift(
-    exercise: Exercise, status: LiftStatus | None, kit: Kit, day: date, block: Block
+    exercise: Exercise,
+    status: LiftStatus | None,
+    kit: Kit,
+    day: date,
+    block: Block,
+    races: Collection[tuple[date, Distance]],
 ) -> PlannedLift:
     if status is None or status.working_weight is None:
         return PlannedLift(exercise, None, block.sets, block.reps, Reason(ReasonCode.CALIBRATE))
     weight, reason = status.working_weight, status.reason
+    reps = min(status.reps or block.reps, block.reps)
     if status.last_done is not None:
-        cut = after_break(kit, exercise, weight, (day - status.last_done).days)
+        off = days_off(status.last_done, day, races, exercise.lower_body)
+        cut = after_break(kit, exercise, weight, off)
         if cut is not None:
-            weight, reason = cut.weight, cut.reason
-    return PlannedLift(exercise, weight, block.sets, block.reps, reason)
+            weight, reason = cut
+    return PlannedLift(exercise, weight, block.sets, reps, reason)
 
 
 def _adjust(lift: PlannedLift, kit: Kit, advice: RaceAdvice) -> PlannedLift:
-    """Taper: fewer sets; the week after a race: lighter (rounded down to loadable)."""
+    """Taper: fewer sets; the week after a race: lighter for now (the working weight is kept)."""
+    lift = replace(lift, may_add=advice.may_add)
     if advice.sets_per_lift is not None:
         lift = replace(lift, sets=min(lift.sets, advice.sets_per_lift))
     if lift.weight is not None and advice.load_factor != 1.0:
         lighter = kit.round(lift.exercise, lift.weight * advice.load_factor, down=True)
-        lift = replace(lift, weight=lighter)
+        lift = replace(lift, weight=lighter, working=lift.weight)
     return lift
 
 
@@ -137,6 +163,8 @@ class PrescribedLift:
     sets: int
     reps: int
     reason: Reason | None
+    working_kg: float | None = None  # the working weight behind a temporary cut
+    may_add: bool = True
 
 
 @dataclass(frozen=True)
@@ -158,6 +186,8 @@ class Prescription:
                 x.sets,
                 x.reps,
                 x.reason,
+                None if x.working is None else to_kg(x.working, kit.unit),
+                x.may_add,
             )
             for x in session.lifts
         )
@@ -172,6 +202,10 @@ class Prescription:
                 x.sets,
                 x.reps,
                 x.reason,
+                working=None
+                if x.working_kg is None
+                else kit.from_kg(EXERCISES[x.exercise], x.working_kg),
+                may_add=x.may_add,
             )
             for x in self.lifts
         ]
@@ -201,6 +235,8 @@ class Prescription:
                     "sets": x.sets,
                     "reps": x.reps,
                     "reason": x.reason.to_json() if x.reason else None,
+                    "working_kg": x.working_kg,
+                    "may_add": x.may_add,
                 }
                 for x in self.lifts
             ],
@@ -214,7 +250,7 @@ class Prescription:
         lifts = tuple(
             PrescribedLift(
                 x["exercise"], x.get("weight_kg"), x["sets"], x["reps"],
-                Reason.from_json(x.get("reason")),
+                Reason.from_json(x.get("reason")), x.get("working_kg"), x.get("may_add", True),
             )
             for x in data.get("lifts", [])
             if x.get("exercise") in EXERCISES

@@ -6,15 +6,22 @@
   body may continue, still one set, until the no-lifting window.
 - No lifting in race week: the last 6 days for half and longer, the last 4 for 5-10 km (so the
   short-race rule of a lower-body session 5 days out still fits).
-- The first week after the race: loads about 20 % lighter (economy gains survive weeks without
-  lifting: Berryman et al. 2021, so nothing is lost by easing back in).
+- The first week after the race: after 5 km to half marathon loads about 20 % lighter, after a
+  marathon or ultra upper body only (muscle damage and lost force take about a week or more to
+  recover after a marathon: Warhol et al. 1985, Petersen et al. 2007; economy gains survive
+  weeks without lifting: Berryman et al. 2021, so nothing is lost by easing back in). The cut is
+  temporary: the working weight is kept, and sessions of that week never add weight.
+- Days the bot itself left a lift out (race week, upper-body-only days) are not a break from it.
+The day counts are team judgement fitted to those sources: a taper of about two weeks for the
+longer races, ten days for the shorter, and the last heavy lower-body work far enough out for
+its fatigue (Doma & Deakin 2013: impaired running for a day or two) to be gone by race day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from coaching.reasons import Reason, ReasonCode
@@ -53,6 +60,8 @@ TAPER_RULES: dict[Distance, TaperRule] = {
 }
 POST_RACE_DAYS = 7
 POST_RACE_FACTOR = 0.8
+# After these, the first week is upper body only rather than lighter.
+LONG_RACES = frozenset({Distance.MARATHON, Distance.ULTRA})
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,11 @@ class RaceAdvice:
     lower_body: bool
     load_factor: float
     reason: Reason | None
+
+    @property
+    def may_add(self) -> bool:
+        """Around a race the weight never goes up: a taper keeps it, the week after eases in."""
+        return self.phase is Phase.NORMAL
 
 
 _NORMAL = RaceAdvice(Phase.NORMAL, None, True, 1.0, None)
@@ -87,9 +101,46 @@ def _advice_for(day: date, race_day: date, distance: Distance) -> RaceAdvice:
     if 0 <= days_out <= rule.taper_days:
         return RaceAdvice(Phase.TAPER, 1, True, 1.0, Reason(ReasonCode.TAPER, about))
     if 0 < -days_out <= POST_RACE_DAYS:
+        if distance in LONG_RACES:
+            reason = Reason(ReasonCode.POST_RACE_UPPER, about)
+            return RaceAdvice(Phase.POST_RACE, None, False, 1.0, reason)
         reason = Reason(ReasonCode.POST_RACE, about)
         return RaceAdvice(Phase.POST_RACE, None, True, POST_RACE_FACTOR, reason)
     return _NORMAL
+
+
+def _lift_given(day: date, races: Collection[tuple[date, Distance]], lower_body: bool) -> bool:
+    advice = race_advice(day, races)
+    return advice.phase is not Phase.NO_LIFTING and (advice.lower_body or not lower_body)
+
+
+def days_off(
+    last_done: date, day: date, races: Collection[tuple[date, Distance]], lower_body: bool
+) -> int:
+    """Days since a lift was last done, leaving out the days the bot itself gave no such lift
+    (race week, upper-body-only days): a taper or a race is not a break."""
+    days = (day - last_done).days
+    if not races:
+        return days
+    skipped = sum(
+        1
+        for n in range(1, days)
+        if not _lift_given(last_done + timedelta(days=n), races, lower_body)
+    )
+    return days - skipped
+
+
+def lifting_resumes(
+    day: date, races: Collection[tuple[date, Distance]], lift_weekdays: Collection[int]
+) -> date | None:
+    """The first lift day after `day` that is not in a race week (None: none within 4 weeks)."""
+    for n in range(1, 29):
+        later = day + timedelta(days=n)
+        if later.weekday() in lift_weekdays and race_advice(later, races).phase is not (
+            Phase.NO_LIFTING
+        ):
+            return later
+    return None
 
 
 def legal_days_after(week: Mapping[int, RunType], lift_days: Iterable[int], day: int) -> list[int]:

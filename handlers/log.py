@@ -40,7 +40,9 @@ from coaching import (
 )
 from coaching.calibration import TARGET_REPS as CALIBRATION_REPS
 from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
+from handlers.blocks import offer_buttons
 from handlers.common import (
+    Buttons,
     Conversation,
     StaleButton,
     ask_for_text,
@@ -53,6 +55,7 @@ from handlers.common import (
     step_aside,
     typed_text,
 )
+from render import blocks as block_texts
 from render import training as texts
 from render.common import NO, YES, load
 from render.exercises import exercise_name
@@ -162,8 +165,7 @@ async def _confirm(
     text = texts.logged(logged.done, logged.records, kit)
     rest = [[(texts.REST_BUTTON, "rest:start")]]
     if logged.finished:
-        summary = texts.session_summary(await context.services.training.summary(workout), kit)
-        await send_numbers(update, context, text + "\n\n" + summary, rest)
+        await _send_summary(update, context, workout, text + "\n\n", rest)
         return _end(context)
     more = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
     await send_numbers(update, context, text, rest, more if onwards else None)
@@ -414,7 +416,7 @@ async def calibration_answer(update: Update, context: RunLiftContext) -> State:
     text = texts.calibrated(exercise_name(exercise), shown, result.reason, kit)
     await send_numbers(update, context, text)
     if logged.finished:
-        await reply(update, texts.session_summary(await training.summary(workout), kit))
+        await _send_summary(update, context, workout)
         return _end(context)
     return await _ask_pick(update, context, workout)
 
@@ -424,9 +426,23 @@ async def _finish(update: Update, context: RunLiftContext, workout) -> State:
     if not await training.finish(workout):
         await reply(update, texts.NOTHING_LOGGED)
         return _end(context)
-    summary = texts.session_summary(await training.summary(workout), context.services.profile.kit())
-    await send_numbers(update, context, summary)
+    await _send_summary(update, context, workout)
     return _end(context)
+
+
+async def _send_summary(
+    update: Update, context: RunLiftContext, workout, before: str = "", buttons: Buttons = ()
+) -> None:
+    """The finished session and the next loads; after steady progress, the next block offered."""
+    training = context.services.training
+    text = before + texts.session_summary(
+        await training.summary(workout), context.services.profile.kit()
+    )
+    offer = training.block_offer()
+    if offer is not None:
+        text += "\n\n" + block_texts.block_offer(offer)
+        buttons = [*buttons, *offer_buttons(offer)]
+    await send_numbers(update, context, text, buttons or None)
 
 
 async def done(update: Update, context: RunLiftContext) -> State:

@@ -50,6 +50,7 @@ class LiftState(WithReason, Base):
     working_weight_kg: Mapped[float | None] = mapped_column(Float)  # None: to be calibrated
     short_sessions_in_a_row: Mapped[int] = mapped_column(Integer, default=0)
     last_done: Mapped[date | None] = mapped_column(Date)
+    reps: Mapped[int | None] = mapped_column(Integer)  # double progression; None: the block's
 
 
 class WorkoutSession(Base):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coaching import Kit, LiftDays, Rule, RunType, Unit
+from render.blocks import block_name
 from render.common import DAY_NAMES, escape, load, weight
 from render.exercises import exercise_name
 
@@ -218,6 +219,7 @@ def profile_summary(profile, kit: Kit) -> str:
         f"<b>Equipment:</b> {EQUIPMENT_NAMES.get(profile.equipment or '', NOT_SET)}\n"
         f"<b>Running week:</b>\n{days}\n"
         f"<b>Lift days:</b> {lift_names}. {escape(explained)}\n"
+        f"<b>Block:</b> {block_name(profile.block)} (/block to see or change)\n"
         f"<b>Starting loads:</b>\n{loads or '  ' + NOT_SET}"
     )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from coaching import Exercise, Kit, Reason, ReasonCode
-from render.common import weight, weight_kg
+from render.common import day_text, weight, weight_kg
 
 Values = Mapping[str, object]
 Words = Callable[[Values, Kit, Exercise | None], str]
@@ -21,6 +22,14 @@ def _next(values: Values, kit: Kit, exercise: Exercise | None) -> str:
 
 def _days_to(values: Values) -> str:
     return f"{values['days']} days to your {values['distance']}"
+
+
+def _resumes(values: Values) -> str:
+    resumes = values.get("resumes")
+    if not isinstance(resumes, str):
+        return ""
+    day = date.fromisoformat(resumes)
+    return f"; lifting resumes on {day_text(day)}"
 
 
 def _checkin(values: Values) -> str:
@@ -64,15 +73,48 @@ MESSAGES: dict[ReasonCode, Words] = {
     ReasonCode.HOLD_LOW_RIR: lambda v, kit, e: (
         f"all reps done but only {v['rir']} in reserve: same weight to own it"
     ),
+    ReasonCode.DOWN_LOW_RIR: lambda v, kit, e: (
+        f"only {v['rir']} in reserve: heavier than your target, so {_next(v, kit, e)} next time"
+    ),
+    ReasonCode.LIGHTER: lambda v, kit, e: (
+        f"all reps done at a lighter weight: {_next(v, kit, e)} again next time"
+    ),
+    ReasonCode.FEWER_SETS: lambda v, kit, e: (
+        f"fewer than {v['sets']} sets: same weight next time, all {v['sets']} sets to move on"
+    ),
+    ReasonCode.ADD_REPS: lambda v, kit, e: (
+        f"all reps done with reserve: same weight for {v['reps']} reps next time"
+    ),
+    ReasonCode.UP_FEWER_REPS: lambda v, kit, e: (
+        f"all reps done with reserve: up to {_next(v, kit, e)} for {v['reps']} reps, "
+        "then build the reps back up"
+    ),
+    ReasonCode.HOLD_BIG_STEP: lambda v, kit, e: (
+        f"your next weight, {_next(v, kit, e)}, is too big a jump yet: same weight until "
+        "it feels easier"
+    ),
+    ReasonCode.HOLD_TOP_OF_KIT: lambda v, kit, e: "the heaviest you can load: same weight",
+    ReasonCode.TAPER_HOLD: lambda v, kit, e: "race taper: the weight stays until after the race",
+    ReasonCode.TEMPORARY_CUT: lambda v, kit, e: (
+        f"a lighter week after your race: back to {_next(v, kit, e)} after it"
+    ),
+    ReasonCode.BLOCK_CHANGED: lambda v, kit, e: (
+        f"block {str(v['block']).replace('x', ' × ')}: {_next(v, kit, e)} for the same strength"
+    ),
     ReasonCode.AFTER_BREAK: lambda v, kit, e: (
         f"{v['days']} days since you last did it: {v['percent']} % lighter to ease back in"
     ),
-    ReasonCode.RACE_WEEK: lambda v, kit, e: f"race week ({_days_to(v)}): no lifting",
+    ReasonCode.RACE_WEEK: lambda v, kit, e: f"race week ({_days_to(v)}): no lifting{_resumes(v)}",
     ReasonCode.UPPER_ONLY: lambda v, kit, e: f"{_days_to(v)}: upper body only, one set",
     ReasonCode.TAPER: lambda v, kit, e: (
         f"taper for your {v['distance']}: one set per lift, same weight"
     ),
-    ReasonCode.POST_RACE: lambda v, kit, e: "first week after your race: about 20 % lighter",
+    ReasonCode.POST_RACE: lambda v, kit, e: (
+        "first week after your race: about 20 % lighter, your working weights stay as they were"
+    ),
+    ReasonCode.POST_RACE_UPPER: lambda v, kit, e: (
+        f"first week after your {v['distance']}: upper body only while your legs recover"
+    ),
     ReasonCode.CHECKIN_TRIM: lambda v, kit, e: _checkin(v),
 }  # fmt: skip
 

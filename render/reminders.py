@@ -16,8 +16,10 @@ Buttons = list[tuple[str, str]]  # (label, callback data), one per row
 def lift_reminder(reminder) -> str:
     """A lift day (a `services.reminders.LiftReminder`): the session in short."""
     session, kit = reminder.session, reminder.kit
-    body = "\n".join(f"• {escape(planned_line(lift, kit))}" for lift in session.lifts)
     note = reason_text(session.note, kit)
+    if session.no_lifting:
+        return f"🏁 <b>No lifting today</b>\n<i>{escape(capitalised(note))}</i>"
+    body = "\n".join(f"• {escape(planned_line(lift, kit))}" for lift in session.lifts)
     extra = f"\n<i>{escape(capitalised(note))}</i>" if note else ""
     return (f"🏋️ <b>Lift day: session {session.name}</b> (about {session.minutes} min){extra}\n"
             f"{body}")  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coaching import Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
+from render.blocks import block_name
 from render.common import DAY_NAMES, day_text, escape, load, weight
 from render.exercises import cue, exercise_name
 from render.onboarding import lift_days_explained
@@ -54,8 +55,8 @@ def session_text(session: Session, kit: Kit) -> str:
     """The whole session in one message."""
     if session.no_lifting:
         return f"<b>No lifting today</b>\n<i>{escape(_note(session.note, kit))}</i>"
-    scheme = f"{session.block.sets} × {session.block.reps}"
-    lines = [f"<b>Session {session.name}</b> · {scheme} · about {session.minutes} min"]
+    scheme = block_name(session.block)
+    lines = [f"<b>Session {session.name}</b> · block {scheme} · about {session.minutes} min"]
     if session.note:
         lines.append(f"<i>{escape(_note(session.note, kit))}</i>")
     lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")

@@ -86,7 +86,8 @@ def word(due: Due) -> Outgoing:
     if content is None:
         return Outgoing(due.row_id, due.chat_id, None, [])
     if isinstance(content, LiftReminder):
-        text, buttons = texts.lift_reminder(content), [(texts.OPEN_TODAY, "today:show")]
+        text = texts.lift_reminder(content)
+        buttons = [] if content.session.no_lifting else [(texts.OPEN_TODAY, "today:show")]
     elif isinstance(content, HeadsUp):
         text = texts.heads_up(content.session_name, content.lift_date)
     elif isinstance(content, MissedSession):

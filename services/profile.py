@@ -24,6 +24,7 @@ from coaching import (
     to_kg,
 )
 from coaching.parsing import parse_recent_set, parse_run_week, parse_time
+from coaching.programme import Block
 from coaching.timezones import resolve_timezone
 from models import Race
 from models.queries import delete_user_data, lift_states, run_week, set_lift_state, set_run_week
@@ -79,6 +80,7 @@ class ProfileView:
     week: dict[int, RunType]
     lift_days: LiftDays
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
+    block: Block
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ class Profile(Area):
         return ProfileView(
             unit_of(user), user.timezone, user.reminder_time, user.equipment,
             {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
-            await self.loads(),
+            await self.loads(), self.services.training.block(),
         )  # fmt: skip
 
     # --- starting loads ------------------------------------------------------------------------

@@ -123,10 +123,10 @@ class Reminders(Area):
             day = today + timedelta(days=offset)
             if paused_on(user, day) or not is_lift_day(user, day):
                 continue
-            if race_advice(day, races).phase is Phase.NO_LIFTING:
-                continue
-            moments = [("lift", day, at), ("missed", day + timedelta(days=1), at)]
-            if user.heads_up:
+            moments = [("lift", day, at)]  # race week: a note saying when lifting resumes
+            if race_advice(day, races).phase is not Phase.NO_LIFTING:
+                moments.append(("missed", day + timedelta(days=1), at))
+            if user.heads_up and len(moments) > 1:
                 moments.append(("heads_up", day - timedelta(days=1), HEADS_UP_AT))
             for kind, when, moment in moments:
                 rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,
@@ -277,8 +277,8 @@ class Reminders(Area):
         if row.kind == "missed":
             return await self._missed(user, row)
         session = await self.services.training.planned_session(row.lift_date, user)
-        if session is None or session.no_lifting:
-            return None
+        if session is None or (session.no_lifting and row.kind == "heads_up"):
+            return None  # race week still gets its lift-day note: when lifting resumes
         if row.kind == "heads_up":
             return HeadsUp(session.name.value, row.lift_date)
         return LiftReminder(session, kit_for(user))

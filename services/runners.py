@@ -82,7 +82,7 @@ def status_of(user: User, state: LiftState | None) -> LiftStatus | None:
     weight = None
     if state.working_weight_kg is not None:
         weight = kit_for(user).from_kg(EXERCISES[state.exercise], state.working_weight_kg)
-    return LiftStatus(weight, state.reason, state.last_done)
+    return LiftStatus(weight, state.reason, state.last_done, state.reps)
 
 
 def lift_dates(user: User, day: date) -> list[date]:

@@ -37,10 +37,11 @@ from coaching import (
     new_records,
     progress,
     readiness,
+    should_offer_next_block,
     swap_options,
     to_kg,
 )
-from coaching.programme import BLOCKS, BLOCKS_BY_KEY
+from coaching.programme import BLOCKS, BLOCKS_BY_KEY, Block, block_load, next_block
 from coaching.progression import implausible_jump
 from coaching.taper import legal_days_after
 from models import Race, User
@@ -131,7 +132,8 @@ class Training(Area):
         statuses = {key: status_of(user, state) for key, state in states.items()}
         plan = plan_for(user, completed)
         races = await self.races(user)
-        return build_session(plan, statuses, kit_for(user), day, races)
+        weekdays = lift_days_of(user).days
+        return build_session(plan, statuses, kit_for(user), day, races, weekdays)
 
     async def open_session(self, day: date, user: User | None = None) -> WorkoutSession:
         """The session of `day`, prescribed and stored on first use."""
@@ -184,6 +186,53 @@ class Training(Area):
             await self._store(day, session, user)
         return session
 
+    # --- blocks -------------------------------------------------------------------------------
+
+    def block(self) -> Block:
+        return BLOCKS_BY_KEY.get(self.runner.block, BLOCKS[0])
+
+    def block_offer(self) -> Block | None:
+        """The next block, when steady progress has earned the offer (never forced)."""
+        user, block = self.runner, self.block()
+        if not should_offer_next_block(block, user.sessions_in_block, user.sessions_since_deload):
+            return None
+        return next_block(block)
+
+    async def change_block(self, key: str) -> Block | None:
+        """Move to block `key` (up or back): every working weight to the same estimated
+        strength in the new reps. None for a block that does not exist."""
+        user, new, kit = self.runner, BLOCKS_BY_KEY.get(key), kit_for(self.runner)
+        if new is None or new == self.block():
+            return new
+        old = self.block()
+        for state in (await lift_states(self.db, user.id)).values():
+            if state.working_weight_kg is None:
+                continue
+            exercise = EXERCISES[state.exercise]
+            heavier = block_load(kit.from_kg(exercise, state.working_weight_kg), old, new)
+            weight = kit.round(exercise, heavier, down=True)
+            state.working_weight_kg = to_kg(weight, kit.unit)
+            values = {"block": new.key, "weight_kg": state.working_weight_kg}
+            state.reason = Reason(ReasonCode.BLOCK_CHANGED, values)
+            state.reps, state.short_sessions_in_a_row = None, 0
+        user.block, user.sessions_in_block = new.key, 0
+        await self._represcribe_today()
+        return new
+
+    async def _represcribe_today(self) -> None:
+        """Today's stored session follows a change (a swap, a block) while nothing is logged."""
+        user, day = self.runner, self.today()
+        workout = await session_on(self.db, user.id, day)
+        if (
+            workout is not None
+            and workout.status != "done"
+            and not await entries_of(self.db, workout.id)
+        ):
+            completed = await completed_sessions(self.db, user.id)
+            session = await self.session_for_day(day, completed)
+            workout.block = session.block.key
+            workout.prescription = Prescription.of(session, kit_for(user))
+
     async def swap_choices(self) -> list[Exercise]:
         completed = await completed_sessions(self.db, self.runner.id)
         return list(plan_for(self.runner, completed).exercises)
@@ -200,12 +249,7 @@ class Training(Area):
         original = next((k for k, v in swaps.items() if v == old.key), old.key)
         swaps[original] = new.key
         user.swaps = {k: v for k, v in swaps.items() if k != v}
-        day = self.today()
-        workout = await session_on(self.db, user.id, day)
-        if workout is not None and not await entries_of(self.db, workout.id):
-            completed = await completed_sessions(self.db, user.id)
-            session = await self.session_for_day(day, completed)
-            workout.prescription = Prescription.of(session, kit_for(user))
+        await self._represcribe_today()
         return True
 
     def move_days(self) -> list[date]:
@@ -368,6 +412,7 @@ class Training(Area):
             decision = _decide(user, workout, exercise, state, in_unit)
             next_weight, reason, change = decision.weight, decision.reason, decision.change.value
             state.short_sessions_in_a_row = decision.short_sessions_in_a_row
+            state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
         state.working_weight_kg, state.reason = to_kg(next_weight, kit.unit), reason
         state.last_done = workout.local_date
         entry = ExerciseEntry(
@@ -479,6 +524,7 @@ def _snapshot(state: LiftState | None) -> dict | None:
         "reason_values": state.reason_values,
         "short_sessions_in_a_row": state.short_sessions_in_a_row,
         "last_done": state.last_done.isoformat() if state.last_done else None,
+        "reps": state.reps,
     }
 
 
@@ -490,20 +536,28 @@ def _restore(state: LiftState, snapshot: dict) -> None:
     state.short_sessions_in_a_row = snapshot.get("short_sessions_in_a_row") or 0
     last_done = snapshot.get("last_done")
     state.last_done = date.fromisoformat(last_done) if last_done else None
+    state.reps = snapshot.get("reps")
+
+
+def _block_of(workout: WorkoutSession) -> Block:
+    return BLOCKS_BY_KEY.get(workout.block, BLOCKS[0])
 
 
 def _decide(
     user: User, workout: WorkoutSession, exercise: Exercise, state: LiftState, sets: list
 ) -> Decision:
-    kit = kit_for(user)
+    """Judge the sets against what was prescribed that day (a trimmed day as trimmed)."""
+    kit, block = kit_for(user), _block_of(workout)
     planned = workout.prescription.lift(exercise.key)
-    block = BLOCKS_BY_KEY.get(workout.block, BLOCKS[0])
     if planned is not None and planned.weight_kg is not None:
-        target = Target(kit.from_kg(exercise, planned.weight_kg), planned.sets, planned.reps)
+        working = None if planned.working_kg is None else kit.from_kg(exercise, planned.working_kg)
+        target = Target(kit.from_kg(exercise, planned.weight_kg), planned.sets, planned.reps,
+                        block, working, planned.may_add)  # fmt: skip
     elif state.working_weight_kg is not None:
-        target = Target(kit.from_kg(exercise, state.working_weight_kg), block.sets, block.reps)
+        reps = min(state.reps or block.reps, block.reps)
+        target = Target(kit.from_kg(exercise, state.working_weight_kg), block.sets, reps, block)
     else:  # a lift with no history: what was done is the reference
-        target = Target(kit.round(exercise, sets[-1].weight), len(sets), block.reps)
+        target = Target(kit.round(exercise, sets[-1].weight), len(sets), block.reps, block)
     return progress(exercise, target, sets, kit, state.short_sessions_in_a_row)
 
 

@@ -48,7 +48,7 @@ def test_five_in_reserve_only_on_the_last_set_is_one_increment():
     assert progress(SQUAT, TWO_BY_EIGHT, sets, KIT).weight == 62.5
 
 
-@pytest.mark.parametrize("rir", [0, 1, 2])
+@pytest.mark.parametrize("rir", [2])
 def test_a_hard_last_set_holds(rir):
     decision = progress(SQUAT, TWO_BY_EIGHT, _sets(8, 8, rir=rir), KIT)
     assert (decision.weight, decision.change) == (60, Change.HOLD)
@@ -68,38 +68,65 @@ def test_a_set_under_five_reps_cuts_at_once():
     assert decision.change is Change.DOWN and decision.weight < 60
 
 
-def test_a_missing_set_or_lighter_weight_is_short_of_target():
-    assert progress(SQUAT, TWO_BY_EIGHT, _sets(8, rir=4), KIT).change is Change.HOLD
+def test_a_missing_set_or_lighter_weight_holds_without_counting_as_a_miss():
+    fewer = progress(SQUAT, TWO_BY_EIGHT, _sets(8, rir=4), KIT)
+    assert (fewer.change, fewer.short_sessions_in_a_row) == (Change.HOLD, 0)
     light = [LoggedSet(57.5, 8), LoggedSet(57.5, 8, 4)]
-    assert progress(SQUAT, TWO_BY_EIGHT, light, KIT).change is Change.HOLD
+    lighter = progress(SQUAT, TWO_BY_EIGHT, light, KIT)
+    assert (lighter.change, lighter.weight, lighter.short_sessions_in_a_row) == (Change.HOLD, 60, 0)
 
 
-def test_dumbbell_progression_moves_to_the_next_dumbbell():
-    decision = progress(GOBLET, Target(16, 2, 8), _sets(8, 8, rir=3, weight=16), KIT)
-    assert decision.weight == 18
+def test_a_dumbbell_step_over_ten_percent_comes_with_fewer_reps():
+    # 16 -> 18 kg is +12.5 %: taken for 5 reps once 8 reps leave 4 in reserve (Brzycki).
+    decision = progress(GOBLET, Target(16, 2, 8), _sets(8, 8, rir=4, weight=16), KIT)
+    assert (decision.weight, decision.reps) == (18, 5)
+    held = progress(GOBLET, Target(16, 2, 8), _sets(8, 8, rir=3, weight=16), KIT)
+    assert (held.weight, held.reps, held.reason.code) == (16, 8, ReasonCode.HOLD_BIG_STEP)
 
 
 @pytest.mark.parametrize(("days", "weight"), [(10, None), (14, 52.5), (28, 47.5), (60, 47.5)])
 def test_breaks_cut_ten_then_twenty_percent(days, weight):
-    decision = after_break(KIT, SQUAT, 60, days)
-    assert (decision.weight if decision else None) == weight
+    cut = after_break(KIT, SQUAT, 60, days)
+    assert (cut[0] if cut else None) == weight
 
 
 @given(
     block=st.sampled_from(BLOCKS),
     weight=st.sampled_from(KIT.loadable(SQUAT)[:80]),
     reps=st.lists(st.integers(0, 12), min_size=1, max_size=4),
-    rir=st.integers(0, 10),
+    offsets=st.lists(st.sampled_from([-5.0, -2.5, 0.0, 0.0, 2.5]), min_size=4, max_size=4),
+    rir=st.one_of(st.none(), st.integers(0, 10)),
     short_before=st.integers(0, 3),
+    may_add=st.booleans(),
 )
-def test_progression_keeps_loads_loadable_and_reps_in_range(block, weight, reps, rir, short_before):
-    prescription = Target(weight, block.sets, block.reps)
-    sets = [LoggedSet(weight, r) for r in reps[:-1]] + [LoggedSet(weight, reps[-1], rir)]
-    decision = progress(SQUAT, prescription, sets, KIT, short_before)
+def test_progression_over_random_logs(block, weight, reps, offsets, rir, short_before, may_add):
+    target = Target(weight, block.sets, block.reps, block=block, may_add=may_add)
+    sets = [LoggedSet(max(20, weight + o), r) for r, o in zip(reps, offsets, strict=False)]
+    sets[-1] = LoggedSet(sets[-1].weight, sets[-1].reps, rir)
+    decision = progress(SQUAT, target, sets, KIT, short_before)
+    heaviest_done = max(s.weight for s in sets)
     assert decision.weight in KIT.loadable(SQUAT)
-    assert 5 <= prescription.reps <= 8  # the next session keeps the block's reps
-    assert decision.weight <= KIT.step_up(SQUAT, weight, 2)
-    assert decision.reason.code in set(ReasonCode)
+    assert 5 <= decision.reps <= block.reps <= 8
+    if decision.weight > max(weight, heaviest_done):  # the bot added weight: at most ~10 %
+        assert decision.weight <= weight * 1.1 + 1e-9 or decision.reps < block.reps
+        assert may_add
+    full = all(s.reps >= block.reps and s.weight >= weight for s in sets)
+    if full and len(sets) >= block.sets and rir is not None and rir >= block.target_rir - 1:
+        assert decision.weight >= weight  # doing the work never costs weight
+    if all(s.reps >= block.reps for s in sets) and (rir or 0) >= 2:
+        assert decision.short_sessions_in_a_row == 0  # all reps done is never a miss
+
+
+@given(block=st.sampled_from(BLOCKS), weight=st.sampled_from(KIT.loadable(SQUAT)[:60]),
+       rir=st.integers(0, 9))  # fmt: skip
+def test_more_reserve_never_gives_a_lighter_next_load(block, weight, rir):
+    def after(r):
+        sets = [LoggedSet(weight, block.reps)] * (block.sets - 1) + [
+            LoggedSet(weight, block.reps, r)
+        ]
+        return progress(SQUAT, Target(weight, block.sets, block.reps, block=block), sets, KIT)
+
+    assert after(rir + 1).weight >= after(rir).weight
 
 
 def test_records_heaviest_for_reps_and_best_e1rm():

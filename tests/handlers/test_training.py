@@ -31,7 +31,7 @@ async def test_a_whole_week_loads_rise_after_easy_sets_and_hold_after_a_hard_one
     await rig.press("Start logging")
     await rig.press("Skip check-in")
     assert "Next time: 37.5 kg" in await _log_by_buttons(rig, "Overhead press", "3")
-    await _log_by_buttons(rig, "Back squat", "1")  # hard: hold
+    await _log_by_buttons(rig, "Back squat", "2")  # hard: hold
     summary = await _log_by_buttons(rig, "Deadlift", "5+")
     assert "Session A done" in summary and "Deadlift: 85 kg" in summary
     assert (await _weight(rig, "overhead_press"), await _weight(rig, "back_squat")) == (37.5, 67.5)
