@@ -13,18 +13,20 @@ Public API (every number is documented with its source in its module):
   `plates_per_side`.
 - programme: `SessionName`, `BLOCKS` (2x8, 3x6, 3x5), `session_for` (A/B by sessions done),
   `session_plan` (lifts for the equipment) -> `SessionPlan`, `Block`,
-  `should_offer_next_block`, `estimate_minutes`.
+  `should_offer_next_block`, `block_load` (same strength in another block), `estimate_minutes`.
 - warmup: `ramp_sets` (bar x8, ~50 % x5, ~70 % x3) -> `RampSet`.
 - session: `build_session` (the one function that prescribes a day's session) -> `Session`,
   `PlannedLift`, `LiftStatus`; `Prescription` (the stored form).
-- progression: `progress` (next weight and why), `after_break`, `new_records`,
+- progression: `progress` (next weight and reps, and why; one rule in every block, a step at
+  most ~10 %, double progression), `capped_step_up`, `after_break`, `new_records`,
   `LoggedSet`, `Target`, `Decision`, `Change`, `Record`.
 - reasons: `Reason`, `ReasonCode`.
 - calibration: `calibration_start`, `calibration_next` -> `CalibrationStep`.
 - week: `RunType`, `Rule`, `plan_lift_days` (two lift days, which rules were relaxed) ->
   `LiftDays`.
 - taper: `Distance`, `race_advice` (taper, race week, week after) -> `RaceAdvice`,
-  `Phase`; `reslot_missed` -> `Reslot`.
+  `Phase`; `days_off` (bot-skipped days are no break), `lifting_resumes`;
+  `reslot_missed` -> `Reslot`.
 - readiness: `readiness` (the check-in) -> `Readiness`.
 - logdraft: `LogDraft` (what /log is in the middle of).
 - parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`.

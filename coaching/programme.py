@@ -35,6 +35,9 @@ MIN_REPS = 5
 MAX_REPS = 8
 
 # Start: 2x8 at a 10-12RM load (8 reps, ~3 in reserve). Later blocks: 3x6 at ~8RM, 3x5 at ~7RM.
+# The heavier blocks are team judgement within the article's 5-8 reps: fewer reps nearer the
+# rep max, as in Støren et al. 2008 (4x4RM half squats improved runners' economy), but never
+# to failure (2 in reserve: Helms et al. 2016), and one more set to keep the weekly volume.
 BLOCKS: tuple[Block, ...] = (
     Block("2x8", 2, 8, 3),  # a 10-12RM load (the article)
     Block("3x6", 3, 6, 2),  # about an 8RM
@@ -43,13 +46,15 @@ BLOCKS: tuple[Block, ...] = (
 BLOCKS_BY_KEY = {block.key: block for block in BLOCKS}
 
 # Offer the next block after steady progress: at least this many sessions in the block...
-SESSIONS_BEFORE_NEXT_BLOCK = 12  # six weeks at two sessions a week
-# ...and no lift cut back (deload) in the most recent this-many sessions.
+SESSIONS_BEFORE_NEXT_BLOCK = 12  # six weeks at two sessions a week (team judgement, below)
+# ...and no lift cut back (deload) in the most recent this-many sessions: two weeks without a
+# step back (team judgement: a runner still failing sets is not ready for heavier work).
 CLEAN_SESSIONS_BEFORE_NEXT_BLOCK = 4
 
 REST_SECONDS = 120  # the article: about 2 minutes after each set
-GENERAL_WARMUP_MINUTES = 12.0
-_SECONDS_PER_REP = 4.0
+# Session timing (team judgement, checked against the article's 45-60 minutes for a session):
+GENERAL_WARMUP_MINUTES = 12.0  # the article's "thorough warm-up"
+_SECONDS_PER_REP = 4.0  # a controlled heavy rep: about 1-2 s down, 1-2 s up, a breath
 _RAMP_SET_MINUTES = 2.0  # a ramp set and the short pause after it
 _CHANGEOVER_MINUTES = 2.0  # loading the bar, moving to the next station
 

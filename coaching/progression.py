@@ -252,6 +252,8 @@ def _e1rm(s: LoggedSet) -> float:
     return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0) if _estimable(s) else 0.0
 
 
+# Team judgement: a weight more than double the last one is almost always a slip (a missing
+# decimal point, pounds typed as kilograms), and no runner doubles a lift between sessions.
 IMPLAUSIBLE_FACTOR = 2.0
 
 
