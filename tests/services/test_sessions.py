@@ -40,7 +40,7 @@ async def test_the_reminder_content_is_the_stored_session(rig):
     assert _loads(content.session) == _loads(stored)
 
 
-async def test_a_race_week_day_has_no_session_anywhere(rig):
+async def test_a_race_week_day_has_no_session_anywhere_only_when_lifting_resumes(rig):
     await onboard_by_buttons(rig)
     await rig.send("/race 2026-11-27 half")  # Friday: Tuesday is in race week
     async with open_services(rig.database, rig.now, ALICE_SENDER) as services:
@@ -49,7 +49,8 @@ async def test_a_race_week_day_has_no_session_anywhere(rig):
         content = await services.reminders._runner_content(services.runner, _Row("lift", TUESDAY))
     assert today.no_lifting and today.lifts == ()
     assert all(day.session.no_lifting for day in week.days)
-    assert content is None
+    assert content.session.no_lifting  # the reminder only says when lifting resumes
+    assert content.session.note.values["resumes"] == "2026-12-01"
 
 
 class _Row:
