@@ -57,6 +57,7 @@ async def set_lift_state(
         state = LiftState(user_id=user_id, exercise=exercise, short_sessions_in_a_row=0)
         session.add(state)
     state.working_weight_kg = working_weight_kg
+    state.reps = None  # a new starting weight starts at the block's reps
     return state
 
 
