@@ -160,6 +160,10 @@ def test_training_over_http(server, tmp_path):
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")
         _say(server, "/history", "Back squat 60 kg × 8,8")
         _say(server, "/undo", "Removed: Back squat")
+        _say(server, "/block", "Block 2 × 8")
+        _say(server, "/block 3x6", "Now on 3 × 6")
+        _say(server, "/block", "Block 3 × 6")
+        _tap(server, "Switch to 2 × 8", "Now on 2 × 8")
     finally:
         output = _stop(process)
     assert TOKEN not in output
