@@ -116,11 +116,6 @@ class Reslot:
     already_moved: bool  # dropped because the moved session was missed again
     moves_on: int | None = None  # the next session's new weekday, when the missed one takes its day
 
-    @property
-    def new_lift_day(self) -> int | None:
-        """The weekday the week gains (the missed day is lost): the only day that changes."""
-        return self.moves_on if self.moves_on is not None else self.day
-
 
 def reslot_missed(
     week: Mapping[int, RunType], lift_days: Iterable[int], missed: int, already_moved: bool

@@ -53,21 +53,20 @@ def test_a_missed_session_moves_once_to_the_next_legal_day():
     # run, Sun is free.
     moved = reslot_missed(WEEK, (1, 3), 3, False)
     assert (moved.missed, moved.day, moved.moves_on, moved.already_moved) == (3, 6, None, False)
-    assert moved.new_lift_day == 6
 
 
 def test_a_missed_first_session_takes_the_next_lift_day_and_the_next_session_moves_on():
     # Tue missed with Thu two days later: Wed is too close to Thu, so the missed session is done
     # on Thursday and Thursday's moves on to the first legal later day, Sunday.
     shifted = reslot_missed(WEEK, (1, 3), 1, False)
-    assert (shifted.day, shifted.moves_on, shifted.new_lift_day) == (3, 6, 6)
+    assert (shifted.day, shifted.moves_on) == (3, 6)
 
 
 def test_a_missed_first_session_is_dropped_when_nothing_after_the_next_fits():
     # Monday quality too: Sunday is its eve, so Thursday's session has nowhere to go.
     week = {0: RunType.QUALITY, **WEEK}
     dropped = reslot_missed(week, (1, 3), 1, False)
-    assert dropped.day is None and dropped.new_lift_day is None and not dropped.already_moved
+    assert dropped.day is None and dropped.moves_on is None and not dropped.already_moved
 
 
 def test_a_moved_session_missed_again_is_dropped():
