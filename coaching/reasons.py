@@ -53,8 +53,10 @@ class ReasonCode(StrEnum):
     TAPER = "taper"
     POST_RACE = "post_race"
     POST_RACE_UPPER = "post_race_upper"  # after a marathon or ultra
-    # The check-in (values: soreness 0-10, key_run 0/1)
+    # The check-in (values: soreness 0-10 or -1; key_run 0/1 in rows stored before upper-body-only
+    # days; run: tomorrow's run type when the runner's week told it, "" when the runner answered)
     CHECKIN_TRIM = "checkin_trim"
+    CHECKIN_UPPER_ONLY = "checkin_upper_only"
 
 
 @dataclass(frozen=True)

@@ -216,12 +216,18 @@ class Prescription:
         return next((x for x in self.lifts if x.exercise == exercise), None)
 
     def after_checkin(self, readiness: Readiness | None) -> Prescription:
-        """The check-in answered (None: skipped); a trim keeps the weights, cuts the sets."""
+        """The check-in answered (None: skipped); a trim keeps the weights, cuts the sets, and
+        upper body only leaves the lower-body lifts out (so logging no longer expects them)."""
         if readiness is None:
             return replace(self, checkin="skipped")
-        if readiness.sets_per_lift is None:
+        if readiness.as_planned:
             return replace(self, checkin="done")
-        lifts = tuple(replace(x, sets=min(x.sets, readiness.sets_per_lift)) for x in self.lifts)
+        most = readiness.sets_per_lift
+        lifts = tuple(
+            replace(x, sets=x.sets if most is None else min(x.sets, most))
+            for x in self.lifts
+            if readiness.lower_body or not EXERCISES[x.exercise].lower_body
+        )
         return replace(self, lifts=lifts, note=readiness.reason, checkin="done")
 
     def to_json(self) -> dict[str, Any]:

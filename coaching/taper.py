@@ -163,15 +163,34 @@ def legal_days_after(week: Mapping[int, RunType], lift_days: Iterable[int], day:
 @dataclass(frozen=True)
 class Reslot:
     missed: int  # weekday, Monday = 0
-    day: int | None  # the weekday it moves to; None: dropped
+    day: int | None  # the weekday the missed session is done on; None: dropped
     already_moved: bool  # dropped because the moved session was missed again
+    moves_on: int | None = None  # the next session's new weekday, when the missed one takes its day
 
 
 def reslot_missed(
     week: Mapping[int, RunType], lift_days: Iterable[int], missed: int, already_moved: bool
 ) -> Reslot:
-    """A missed session moves once, to the next legal day of the same week; else it is dropped."""
+    """A missed session moves once, within the same week; else it is dropped.
+
+    1. To the first legal day before the next planned session (`legal_days_after`).
+    2. Else, when a planned session follows in the same week (a first session missed with the
+       lift days two days apart, e.g. Tue and Thu), the missed session is done on that day and
+       that day's session moves on to the first legal day after it, keeping both sessions of
+       the week. Team judgement: what a coach does with a missed session is "do it next time and
+       push the rest back"; the A/B order already follows sessions done, so the next lift day
+       holds the missed session without moving anything else.
+    3. Else it is dropped (as is a moved session missed again), and the runner is told.
+    """
     if already_moved:
         return Reslot(missed, None, True)
     legal = legal_days_after(week, lift_days, missed)
-    return Reslot(missed, legal[0] if legal else None, False)
+    if legal:
+        return Reslot(missed, legal[0], False)
+    days = sorted(set(lift_days))
+    following = next((d for d in days if d > missed), None)
+    if following is None:
+        return Reslot(missed, None, False)
+    # The missed day itself stays in `days`: next week's session on it must keep its gap.
+    later = [d for d in legal_days_after(week, days, following) if gap(d, following) >= 2]
+    return Reslot(missed, following if later else None, False, later[0] if later else None)

@@ -3,16 +3,25 @@
 Days are numbered Monday = 0 ... Sunday = 6 and the week is cyclic (Sunday is the day before
 Monday). Hard rules:
 - H1 never on a race day;
-- H2 at least one full day between the two lift days (>= 48 h of recovery; ACSM 2009);
+- H2 at least one full day between the two lift days (>= 48 h: ACSM 2009 position stand on
+  resistance training, 48-72 h before the same muscles are loaded heavily again);
 - H3 never the day before a long run, a quality session or a race (residual fatigue impairs the
   next day's running: Doma & Deakin 2013);
-- H4 never on a long-run day.
+- H4 never on a long-run day (team judgement: the week's longest run already empties the legs,
+  and a heavy session on top of it eats into the next days' recovery);
+- H5 never the day after a race: a weekly `race` day (a parkrun) is a key session, and the day
+  after it is for recovering from a maximal effort. Team judgement: no study measured lifting the
+  day after a 5 km race; the harm is to recovery, not to a key run (which H3 protects), so H5 is
+  the first rule to give way.
 Preferences among legal pairs: quality-run days first (run, then lift at least 6 h later:
-"hard days hard"; Doma & Deakin 2013, Robineau et al. 2016), then easy days, then rest days; then
-more spacing; then the earlier days, so the answer is deterministic.
-When no pair is legal the rules are relaxed in this order, one more at a time: H4, then H3
-before a quality session, then H3 before a long run. H1 and H3 before a race, and H2, are never
-relaxed; when even then no pair exists, one session is planned (one a week maintains strength).
+"hard days hard"; Doma & Deakin 2013; Robineau et al. 2016: 6 or 24 h between the running and
+the lifting interfered less than none), then easy days, then rest days; then more spacing; then
+the earlier days, so the answer is deterministic.
+When no pair is legal the rules are relaxed in this order, one more at a time: H5, H4, then H3
+before a quality session, then H3 before a long run (team judgement: from the least to the most
+harm to the running week; a long run is the week's longest key session). H1 and H3 before a race,
+and H2, are never relaxed; when even then no pair exists, one session is planned (one a week
+maintains strength: Rønnestad et al. 2010, in-season maintenance in cyclists).
 """
 
 from __future__ import annotations
@@ -38,10 +47,16 @@ class Rule(StrEnum):
     BEFORE_QUALITY = "before_quality"
     BEFORE_LONG = "before_long"
     BEFORE_RACE = "before_race"
+    AFTER_RACE = "after_race"
     TWO_SESSIONS = "two_sessions"  # named in `.relaxed` when the week only fits one session
 
 
-RELAX_ORDER: tuple[Rule, ...] = (Rule.LONG_DAY, Rule.BEFORE_QUALITY, Rule.BEFORE_LONG)
+RELAX_ORDER: tuple[Rule, ...] = (
+    Rule.AFTER_RACE,
+    Rule.LONG_DAY,
+    Rule.BEFORE_QUALITY,
+    Rule.BEFORE_LONG,
+)
 _DAY_PREFERENCE = {RunType.QUALITY: 2, RunType.EASY: 1, RunType.REST: 0, RunType.LONG: -1}
 
 Week = Mapping[int, RunType]
@@ -57,12 +72,15 @@ class LiftDays:
 
 
 def day_broken_rules(week: Week, day: int) -> set[Rule]:
-    """The single-day rules (H1, H3, H4) that lifting on `day` would break."""
+    """The single-day rules (H1, H3, H4, H5) that lifting on `day` would break."""
     today = week.get(day, RunType.REST)
     tomorrow = week.get((day + 1) % 7, RunType.REST)
+    yesterday = week.get((day - 1) % 7, RunType.REST)
     broken = set()
     if today is RunType.RACE:
         broken.add(Rule.RACE_DAY)
+    if yesterday is RunType.RACE:
+        broken.add(Rule.AFTER_RACE)
     if today is RunType.LONG:
         broken.add(Rule.LONG_DAY)
     following = {

@@ -1,6 +1,7 @@
 """/log: report what was lifted, one exercise at a time, and see the next loads.
 
-    /log ─┬─ (check-in from /today's "Start logging": soreness → key run tomorrow)
+    /log ─┬─ (check-in from /today's "Start logging": soreness → key run tomorrow, asked only
+          │    when the runner's week does not tell it)
           └─ PICK exercise ─┬─ SETS (typed, or "done as prescribed") ─ [CONFIRM a big jump]
                             │    └─ RIR (buttons) ─ stored ─ back to PICK
                             └─ CALIBRATE (set after set) ─ stored ─ back to PICK
@@ -287,16 +288,24 @@ async def soreness_answer(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     training = context.services.training
     workout = await _workout(context)
+    kit = context.services.profile.kit()
     if answer == "skip":
-        training.skip_checkin(workout)
+        trim = training.skip_checkin(workout)
+        if trim is not None:  # the week says a key run is tomorrow
+            await reply(update, texts.checkin_result(trim, kit))
         return await _ask_pick(update, context, workout)
     tomorrow = training.record_soreness(workout, int(answer))
-    await reply(update, texts.ask_key_run(tomorrow), [[(YES, "keyrun:yes"), (NO, "keyrun:no")]])
+    if tomorrow.known:  # the runner's week tells tomorrow's run: no need to ask
+        trim = training.apply_known_run(workout, tomorrow)
+        await reply(update, texts.checkin_result(trim, kit, tomorrow.run))
+        return await _ask_pick(update, context, workout)
+    await reply(update, texts.ask_key_run(tomorrow.run),
+                [[(YES, "keyrun:yes"), (NO, "keyrun:no")]])  # fmt: skip
     return CHECKIN_RUN
 
 
 async def key_run_answer(update: Update, context: RunLiftContext) -> State:
-    """Quality or long run tomorrow? Trim today's session if needed and say why."""
+    """A key run (quality, long, race) tomorrow? Upper body only if so, and say why."""
     await update.callback_query.answer()
     workout = await _workout(context)
     trim = context.services.training.record_key_run(workout, button_data(update) == "keyrun:yes")

@@ -97,10 +97,11 @@ async def reslot(update: Update, context: RunLiftContext) -> None:
     """The missed-session nudge's button: the session moves (once) to the offered day."""
     missed, target = (parse_day(text) for text in button_fields(update, "reslot", 2))
     await update.callback_query.answer()
-    if not await context.services.training.reslot(missed, target):
+    moved = await context.services.training.reslot(missed, target)
+    if moved is None:
         await reply(update, common.STALE_BUTTON)
         return
-    await confirm(update, context, texts.reslotted(target))
+    await confirm(update, context, texts.reslotted(*moved))
 
 
 async def open_today(update: Update, context: RunLiftContext) -> None:

@@ -36,7 +36,8 @@ async def show_today(update: Update, context: RunLiftContext) -> None:
         await reply(update, texts.SESSION_DONE_TODAY)
     elif isinstance(today, Session):
         buttons = None if today.no_lifting else SESSION_BUTTONS
-        text = texts.session_text(today, context.services.profile.kit())
+        training, kit = context.services.training, context.services.profile.kit()
+        text = texts.session_text(today, kit, training.todays_run())
         await send_numbers(update, context, text, buttons)
     else:
         await reply(update, texts.rest_day(today.run, today.next_day, today.next_session))

@@ -16,6 +16,17 @@ OWNER_MARK = "|"
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+# Run first, lift at least 6 h later (Doma & Deakin 2013; Robineau et al. 2016: see
+# coaching/week.py). One wording for /plan, /today and the lift-day reminder.
+LIFT_LATER = "lift at least 6 hours after the run"
+_LIFT_AFTER = {"quality": "Quality-run day", "long": "Long-run day"}
+
+
+def lift_after_run(run: str) -> str:
+    """The advice on a day with a hard run before the lifting ("" on other days)."""
+    day = _LIFT_AFTER.get(run)
+    return f"{day}: run first, {LIFT_LATER}." if day else ""
+
 
 def escape(text: str) -> str:
     """User-supplied text made safe for Telegram's HTML (quotes need no escaping there)."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from coaching import Kit, LiftDays, Rule, RunType, Unit
 from render.blocks import block_name
-from render.common import DAY_NAMES, escape, load, weight
+from render.common import DAY_NAMES, LIFT_LATER, escape, load, weight
 from render.exercises import exercise_name
 
 # --- the week's lift days, explained -------------------------------------------------------------
@@ -17,6 +17,7 @@ RULE_NAMES = {
     Rule.BEFORE_QUALITY: "day before quality",
     Rule.BEFORE_LONG: "day before long run",
     Rule.BEFORE_RACE: "day before race",
+    Rule.AFTER_RACE: "day after race",
     Rule.RACE_DAY: "race day",
     Rule.SPACING: "one day between",
 }
@@ -30,9 +31,9 @@ def lift_days_explained(lift_days: LiftDays, week: Mapping[int, RunType]) -> str
     for day in lift_days.days:
         run = week.get(day, RunType.REST)
         if run is RunType.QUALITY:
-            parts.append(f"{DAY_NAMES[day]} after your quality run (lift at least 6 hours later)")
+            parts.append(f"{DAY_NAMES[day]} after your quality run ({LIFT_LATER})")
         elif run is RunType.LONG:
-            parts.append(f"{DAY_NAMES[day]} after your long run (lift at least 6 hours later)")
+            parts.append(f"{DAY_NAMES[day]} after your long run ({LIFT_LATER})")
         else:
             parts.append(f"{DAY_NAMES[day]} ({run.value} day)")
     text = "Lift on " + " and ".join(parts) + "."
@@ -42,9 +43,11 @@ def lift_days_explained(lift_days: LiftDays, week: Mapping[int, RunType]) -> str
     relaxed = [RULE_NAMES[r] for r in lift_days.relaxed if r in RULE_NAMES]
     if relaxed:
         text += " No day fitted every rule, so I relaxed: " + ", ".join(relaxed) + "."
+        if {Rule.BEFORE_QUALITY, Rule.BEFORE_LONG} & set(lift_days.relaxed):
+            text += " On the eve of a key run the check-in leaves the leg lifts out."
     else:
-        text += " Never the day before a long run, quality session or race, and never two days"
-        text += " in a row."
+        text += " Never the day before a long run, quality session or race, nor the day after a"
+        text += " race, and never two days in a row."
     return text
 
 

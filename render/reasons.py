@@ -33,12 +33,27 @@ def _resumes(values: Values) -> str:
 
 
 def _checkin(values: Values) -> str:
+    """One set per lift (`key_run` is set only in sessions stored before upper-body-only days)."""
     why = []
     if int(values.get("soreness", -1)) >= 0:
         why.append(f"your legs are sore ({values['soreness']}/10)")
     if values.get("key_run"):
         why.append("you have a quality or long run tomorrow")
     return "One set per lift today, same weights: " + " and ".join(why) + "."
+
+
+TOMORROW = {"rest": "a rest day", "easy": "an easy run", "quality": "a quality session",
+            "long": "your long run", "race": "a race"}  # fmt: skip
+
+
+def _upper_only(values: Values) -> str:
+    run = str(values.get("run") or "")
+    why = f"your week has {TOMORROW[run]} tomorrow" if run in TOMORROW else (
+        "you have a key run tomorrow")  # fmt: skip
+    text = f"Upper body only today, the leg lifts left out: {why}"
+    if int(values.get("soreness", -1)) >= 0:
+        text += f"; one set per lift, same weights: your legs are sore ({values['soreness']}/10)"
+    return text + "."
 
 
 MESSAGES: dict[ReasonCode, Words] = {
@@ -116,6 +131,7 @@ MESSAGES: dict[ReasonCode, Words] = {
         f"first week after your {v['distance']}: upper body only while your legs recover"
     ),
     ReasonCode.CHECKIN_TRIM: lambda v, kit, e: _checkin(v),
+    ReasonCode.CHECKIN_UPPER_ONLY: lambda v, kit, e: _upper_only(v),
 }  # fmt: skip
 
 

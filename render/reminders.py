@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from render.common import DAY_NAMES, day_text, escape, mention
+from render.common import DAY_NAMES, day_text, escape, lift_after_run, mention
 from render.reasons import capitalised, reason_text
 from render.training import planned_line
 
@@ -20,7 +20,8 @@ def lift_reminder(reminder) -> str:
     if session.no_lifting:
         return f"🏁 <b>No lifting today</b>\n<i>{escape(capitalised(note))}</i>"
     body = "\n".join(f"• {escape(planned_line(lift, kit))}" for lift in session.lifts)
-    extra = f"\n<i>{escape(capitalised(note))}</i>" if note else ""
+    notes = [capitalised(note), lift_after_run(reminder.run)]
+    extra = "".join(f"\n<i>{escape(line)}</i>" for line in notes if line)
     return (f"🏋️ <b>Lift day: session {session.name}</b> (about {session.minutes} min){extra}\n"
             f"{body}")  # fmt: skip
 
@@ -41,12 +42,16 @@ def missed(reminder) -> tuple[str, Buttons]:
                     "rules: dropped. The programme carries on with the next one.")  # fmt: skip
         return escape(text), []
     target_name = DAY_NAMES[reminder.target.weekday()]
-    text = (
-        f"No session logged for {missed_name}. Do it on {target_name} instead? A session moves "
-        "once; missed again, it is dropped and the programme simply carries on."
-    )
-    data = f"reslot:{reminder.missed.isoformat()}:{reminder.target.isoformat()}"
-    return text, [(f"Move it to {target_name}", data)]
+    once = "A session moves once; missed again, it is dropped and the programme simply carries on."
+    if reminder.moves_on is None:
+        text = f"No session logged for {missed_name}. Do it on {target_name} instead? {once}"
+        data = f"reslot:{reminder.missed.isoformat()}:{reminder.target.isoformat()}"
+        return text, [(f"Move it to {target_name}", data)]
+    then = DAY_NAMES[reminder.moves_on.weekday()]
+    text = (f"No session logged for {missed_name}. Do it on {target_name}, your next lift day, "
+            f"and {target_name}'s session moves on to {then}? {once}")  # fmt: skip
+    data = f"reslot:{reminder.missed.isoformat()}:{reminder.moves_on.isoformat()}"
+    return text, [(f"Yes: {target_name}, then {then}", data)]
 
 
 def group_lift_day(reminder, owner_mark: str) -> tuple[str, Buttons]:
@@ -65,8 +70,11 @@ def group_lift_day(reminder, owner_mark: str) -> tuple[str, Buttons]:
     return text, buttons
 
 
-def reslotted(day) -> str:
-    return f"Done: the missed session is now on {escape(day_text(day))}."
+def reslotted(day, moves_on=None) -> str:
+    text = f"Done: the missed session is now on {escape(day_text(day))}"
+    if moves_on is not None:
+        text += f", and the next one on {escape(day_text(moves_on))}"
+    return text + "."
 
 
 # --- pause, resume, races ------------------------------------------------------------------------

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from coaching import Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
 from render.blocks import block_name
-from render.common import DAY_NAMES, day_text, escape, load, weight
+from render.common import DAY_NAMES, day_text, escape, lift_after_run, load, weight
 from render.exercises import cue, exercise_name
 from render.onboarding import lift_days_explained
-from render.reasons import capitalised, reason_text
+from render.reasons import TOMORROW, capitalised, reason_text
 
 GENERAL_WARMUP: tuple[str, ...] = (
     "5 minutes of easy movement: a jog, rower or bike",
@@ -51,14 +51,16 @@ def _note(note: Reason | None, kit: Kit) -> str:
     return capitalised(reason_text(note, kit))
 
 
-def session_text(session: Session, kit: Kit) -> str:
-    """The whole session in one message."""
+def session_text(session: Session, kit: Kit, run: RunType = RunType.REST) -> str:
+    """The whole session in one message (`run`: the day's run, for when to lift after it)."""
     if session.no_lifting:
         return f"<b>No lifting today</b>\n<i>{escape(_note(session.note, kit))}</i>"
     scheme = block_name(session.block)
     lines = [f"<b>Session {session.name}</b> · block {scheme} · about {session.minutes} min"]
     if session.note:
         lines.append(f"<i>{escape(_note(session.note, kit))}</i>")
+    if lift_after_run(run):
+        lines.append(f"<i>{escape(lift_after_run(run))}</i>")
     lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
     for position, lift in enumerate(session.lifts, start=1):
         name = escape(exercise_name(lift.exercise))
@@ -112,11 +114,16 @@ AS_PLANNED = "Full session as planned."
 
 def ask_key_run(tomorrow: RunType) -> str:
     planned = f" (your week says: {tomorrow.value})" if tomorrow is not RunType.REST else ""
-    return f"Is a quality session or long run tomorrow{planned}?"
+    return (f"Is a quality session, long run or race tomorrow{planned}? If so, today is upper "
+            "body only.")  # fmt: skip
 
 
-def checkin_result(trim: Reason | None, kit: Kit) -> str:
-    return escape(reason_text(trim, kit)) if trim else AS_PLANNED
+def checkin_result(trim: Reason | None, kit: Kit, known: RunType | None = None) -> str:
+    """What the check-in changed; `known`: tomorrow's run as the week told it (not asked)."""
+    text = escape(reason_text(trim, kit)) if trim else AS_PLANNED
+    if known is None or (trim is not None and trim.values.get("run")):
+        return text  # asked, or the reason already names tomorrow's run
+    return f"Your week has {TOMORROW[known.value]} tomorrow, so no need to ask. {text}"
 
 
 # --- /log ----------------------------------------------------------------------------------------

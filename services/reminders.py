@@ -20,13 +20,13 @@ from sqlalchemy import ColumnElement, delete, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from coaching import Kit, Phase, Reslot, Session, race_advice, reslot_missed
+from coaching import Kit, Phase, Reslot, RunType, Session, race_advice
 from coaching.timezones import local_date, local_to_utc, parse_hhmm
 from models import Group, Reminder, User, WorkoutSession
 from models.group_queries import members_of, move_group
 from services.base import Area
 from services.reports import Board
-from services.runners import is_lift_day, kit_for, lift_days_of, paused_on, week_of
+from services.runners import is_lift_day, kit_for, paused_on, reslot_of, run_on
 
 HORIZON_DAYS = 7
 HEADS_UP_AT = time(20, 0)
@@ -47,6 +47,7 @@ FINISHED = ("sent", "missed", "skipped", "failed", "blocked")
 class LiftReminder:
     session: Session
     kit: Kit
+    run: RunType  # the day's run: on a quality day, lift at least 6 h after it
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class HeadsUp:
 class MissedSession:
     missed: date
     reslot: Reslot
-    target: date | None
+    target: date | None  # the day the missed session is done on
+    moves_on: date | None = None  # the new day of the session it displaces, if any
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,7 @@ class Reminders(Area):
             return None  # race week still gets its lift-day note: when lifting resumes
         if row.kind == "heads_up":
             return HeadsUp(session.name.value, row.lift_date)
-        return LiftReminder(session, kit_for(user))
+        return LiftReminder(session, kit_for(user), run_on(user, row.lift_date))
 
     async def _missed(self, user: User, row: Reminder) -> MissedSession | None:
         """The day after a lift day: nothing if the session was done, else offer a new day."""
@@ -294,11 +296,8 @@ class Reminders(Area):
         )
         if done is not None:
             return None
-        day = row.lift_date
-        reslot = reslot_missed(week_of(user), lift_days_of(user).days, day.weekday(),
-                               already_moved=user.moved_to == day)  # fmt: skip
-        target = None if reslot.day is None else day + timedelta(days=reslot.day - day.weekday())
-        return MissedSession(day, reslot, target)
+        reslot, target, moves_on = reslot_of(user, row.lift_date)
+        return MissedSession(row.lift_date, reslot, target, moves_on)
 
     async def _group_content(self, group: Group, row: Reminder) -> Content | None:
         """The group's lift-day message (only members due that day), or its weekly board."""

@@ -13,11 +13,13 @@ from coaching import (
     Kit,
     LiftDays,
     LiftStatus,
+    Reslot,
     RunType,
     SessionName,
     SessionPlan,
     Unit,
     plan_lift_days,
+    reslot_missed,
     session_for,
     session_plan,
 )
@@ -111,3 +113,37 @@ def next_lift_day(user: User, after: date) -> date | None:
 
 def paused_on(user: User, day: date) -> bool:
     return not user.active or (user.paused_until is not None and day <= user.paused_until)
+
+
+def run_on(user: User, day: date) -> RunType:
+    """The run the runner's usual week has on `day`."""
+    return week_of(user).get(day.weekday(), RunType.REST)
+
+
+def knows_tomorrow(user: User, day: date) -> bool:
+    """Whether the runner's week tells the run after a session on `day`.
+
+    It does when the runner confirmed their week and `day` is one of the lift days planned from
+    it (the planner chose the day knowing the next one). A session on any other day (moved by
+    the runner, re-slotted after a miss) means this week is not the usual one, so the check-in
+    asks about tomorrow instead of assuming.
+    """
+    planned = day.weekday() in lift_days_of(user).days
+    return bool(user.week_confirmed) and planned and day not in (user.moved_from, user.moved_to)
+
+
+def reslot_of(user: User, missed: date) -> tuple[Reslot, date | None, date | None]:
+    """A missed session's new day and, when it takes the next lift day, that session's new day.
+
+    A session that was moved already (the moved one itself, or the missed one done on the next
+    lift day) is dropped when missed again: a session moves once.
+    """
+    moved_from, moved_to = user.moved_from, user.moved_to
+    already = moved_from is not None and moved_to is not None and moved_from < missed <= moved_to
+    reslot = reslot_missed(week_of(user), lift_days_of(user).days, missed.weekday(), already)
+    monday = missed - timedelta(days=missed.weekday())
+
+    def on(weekday: int | None) -> date | None:
+        return None if weekday is None else monday + timedelta(days=weekday)
+
+    return reslot, on(reslot.day), on(reslot.moves_on)

@@ -43,6 +43,7 @@ from coaching import (
 )
 from coaching.programme import BLOCKS, BLOCKS_BY_KEY, Block, block_load, next_block
 from coaching.progression import implausible_jump
+from coaching.readiness import is_key_run
 from coaching.taper import legal_days_after
 from models import Race, User
 from models.queries import lift_states
@@ -63,9 +64,12 @@ from services.runners import (
     equipment_of,
     is_lift_day,
     kit_for,
+    knows_tomorrow,
     lift_days_of,
     next_lift_day,
     plan_for,
+    reslot_of,
+    run_on,
     status_of,
     unit_of,
     week_of,
@@ -79,6 +83,14 @@ class RestDay:
     run: RunType
     next_day: date | None
     next_session: str
+
+
+@dataclass(frozen=True)
+class Tomorrow:
+    """The run after a session's day, and whether the runner's week told it (else: ask)."""
+
+    run: RunType
+    known: bool
 
 
 @dataclass(frozen=True)
@@ -186,6 +198,10 @@ class Training(Area):
             await self._store(day, session, user)
         return session
 
+    def todays_run(self) -> RunType:
+        """Today's run in the runner's week (a quality day: lift at least 6 h after it)."""
+        return run_on(self.runner, self.today())
+
     # --- blocks -------------------------------------------------------------------------------
 
     def block(self) -> Block:
@@ -271,32 +287,51 @@ class Training(Area):
             await self.db.delete(workout)  # prescribed for today, nothing logged: it moves
         return True
 
-    async def reslot(self, missed: date, target: date) -> bool:
-        """The missed-session nudge's offer taken: the session moves (once) to `target`."""
+    async def reslot(self, missed: date, target: date) -> tuple[date, date | None] | None:
+        """The missed-session nudge's offer taken (`target`: the day the week gains): the day
+        the missed session is done on and, if it takes the next lift day, that session's new
+        day; None when the offer no longer holds."""
         user = self.runner
-        week, days = week_of(user), lift_days_of(user).days
-        legal = legal_days_after(week, days, missed.weekday())
-        later = 0 < (target - missed).days < 7 and target.weekday() in legal
-        if not later or target < self.today() or user.moved_to == missed:
-            return False
-        user.moved_from, user.moved_to = missed, target
+        _, day, moves_on = reslot_of(user, missed)
+        if day is None or target != (moves_on or day) or day < self.today():
+            return None
+        user.moved_from, user.moved_to = missed, target  # the missed day goes, the target comes
         self.services.reminders.invalidate_plan(user)
-        return True
+        return day, moves_on
 
     # --- the check-in -------------------------------------------------------------------------
 
-    def skip_checkin(self, workout: WorkoutSession) -> None:
-        workout.prescription = workout.prescription.after_checkin(None)
+    def tomorrow(self, workout: WorkoutSession) -> Tomorrow:
+        """The run after the session's day (`services.runners.knows_tomorrow` says when the
+        week can be trusted for it)."""
+        user, day = self.runner, workout.local_date
+        return Tomorrow(run_on(user, day + timedelta(days=1)), knows_tomorrow(user, day))
 
-    def record_soreness(self, workout: WorkoutSession, soreness: int) -> RunType:
-        """Store the soreness; return tomorrow's run (asked about next)."""
+    def skip_checkin(self, workout: WorkoutSession) -> Reason | None:
+        """Skipped: as planned, unless the week says a key run is tomorrow (that is no question
+        to skip); the reason, if the session changed."""
+        tomorrow = self.tomorrow(workout)
+        if tomorrow.known and is_key_run(tomorrow.run):
+            return self.apply_known_run(workout, tomorrow)
+        workout.prescription = workout.prescription.after_checkin(None)
+        return None
+
+    def record_soreness(self, workout: WorkoutSession, soreness: int) -> Tomorrow:
+        """Store the soreness; return tomorrow's run (asked about next unless known)."""
         workout.soreness = soreness
-        return week_of(self.runner).get((workout.local_date.weekday() + 1) % 7, RunType.REST)
+        return self.tomorrow(workout)
 
     def record_key_run(self, workout: WorkoutSession, key_run: bool) -> Reason | None:
         """Store the answer and trim today's session if needed; the reason, if trimmed."""
         workout.key_run_tomorrow = key_run
         ready = readiness(workout.soreness, key_run)
+        workout.prescription = workout.prescription.after_checkin(ready)
+        return ready.reason
+
+    def apply_known_run(self, workout: WorkoutSession, tomorrow: Tomorrow) -> Reason | None:
+        """The week's answer instead of asking: a key run tomorrow means upper body only."""
+        workout.key_run_tomorrow = is_key_run(tomorrow.run)
+        ready = readiness(workout.soreness, workout.key_run_tomorrow, tomorrow.run)
         workout.prescription = workout.prescription.after_checkin(ready)
         return ready.reason
 

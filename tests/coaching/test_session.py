@@ -76,7 +76,7 @@ def test_a_break_cuts_the_weight_and_says_why():
 
 
 def test_the_check_in_trims_sets_not_weights():
-    trim = readiness(8, True)
+    trim = readiness(8, False)  # sore legs (a key run tomorrow: test_readiness.py)
     stored = Prescription.of(build_session(PLAN_A, STATUSES, KIT, TUESDAY), KIT)
     session = stored.after_checkin(trim).session(KIT)
     assert {sets for _, sets in _weights(session).values()} == {1}

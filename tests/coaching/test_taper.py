@@ -49,12 +49,24 @@ WEEK = {1: RunType.QUALITY, 3: RunType.EASY, 5: RunType.LONG}
 
 
 def test_a_missed_session_moves_once_to_the_next_legal_day():
-    # Lift days Tue (1) and Thu (3); Tue missed: Wed is too close to Thu, so it cannot move
-    # before Thursday's session and is dropped.
-    assert reslot_missed(WEEK, (1, 3), 1, False).day is None
-    # Thu missed: Fri is the eve of the long run, Sat is the long run, Sun is free.
+    # Lift days Tue (1) and Thu (3); Thu missed: Fri is the eve of the long run, Sat is the long
+    # run, Sun is free.
     moved = reslot_missed(WEEK, (1, 3), 3, False)
-    assert (moved.missed, moved.day, moved.already_moved) == (3, 6, False)
+    assert (moved.missed, moved.day, moved.moves_on, moved.already_moved) == (3, 6, None, False)
+
+
+def test_a_missed_first_session_takes_the_next_lift_day_and_the_next_session_moves_on():
+    # Tue missed with Thu two days later: Wed is too close to Thu, so the missed session is done
+    # on Thursday and Thursday's moves on to the first legal later day, Sunday.
+    shifted = reslot_missed(WEEK, (1, 3), 1, False)
+    assert (shifted.day, shifted.moves_on) == (3, 6)
+
+
+def test_a_missed_first_session_is_dropped_when_nothing_after_the_next_fits():
+    # Monday quality too: Sunday is its eve, so Thursday's session has nowhere to go.
+    week = {0: RunType.QUALITY, **WEEK}
+    dropped = reslot_missed(week, (1, 3), 1, False)
+    assert dropped.day is None and dropped.moves_on is None and not dropped.already_moved
 
 
 def test_a_moved_session_missed_again_is_dropped():

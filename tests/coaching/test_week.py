@@ -89,3 +89,22 @@ def test_every_possible_week():
             assert set(plan.relaxed) <= relax_values
             broken = set().union(*(day_broken_rules(week, d) for d in plan.days))
             assert set(broken) <= set(plan.relaxed), (combo, plan)
+
+
+def test_a_weekly_race_blocks_the_day_before_and_the_day_after():
+    # A parkrun on Saturday: Friday (its eve), Saturday and Sunday (the day after) are out.
+    week = _week(R, Q, R, E, R, X, R)
+    assert Rule.AFTER_RACE in day_broken_rules(week, 6)
+    plan = plan_lift_days(week)
+    assert not {4, 5, 6} & set(plan.days) and plan.relaxed == ()
+
+
+def test_a_sunday_race_blocks_monday():
+    assert Rule.AFTER_RACE in day_broken_rules(_week(R, R, R, R, R, R, X), 0)
+
+
+def test_the_day_after_a_race_is_relaxed_first_and_named():
+    # Races on Monday and Thursday leave only Saturday fully free; the day after a race gives
+    # way first (Tuesday), never the race days or their eves.
+    plan = plan_lift_days(_week(X, R, R, X, R, R, R))
+    assert plan.days == (1, 5) and plan.relaxed == (Rule.AFTER_RACE,)
