@@ -8,7 +8,8 @@ from render.reasons import MESSAGES, reason_text
 KG, LB = Kit.default(Unit.KG), Kit.default(Unit.LB)
 SAMPLE_VALUES = {
     "weight_kg": 61.235, "reps": 8, "rir": 2, "min_reps": 5, "sets": 2, "days": 3,
-    "percent": 10, "distance": "half", "soreness": 8, "key_run": 1,
+    "percent": 10, "distance": "half", "soreness": 8, "key_run": 1, "block": "3x6",
+    "resumes": "2026-12-01",
 }  # fmt: skip
 
 
