@@ -202,9 +202,9 @@ async def edit_part(update: Update, context: RunLiftContext) -> State:
     if not loads:
         return await _ask_next_load(update, context)
     kit = profile.kit()
-    buttons = one_per_row(
-        (texts.load_button(kit, e, value), f"setload:{e.key}") for e, value in loads
-    )
+    labels = [(texts.load_button(kit, e, value), e) for e, value in loads]
+    labels += [(texts.unset_load_button(e), e) for e in await profile.missing_lifts()]
+    buttons = one_per_row((label, f"setload:{e.key}") for label, e in labels)
     await reply(update, texts.CHOOSE_LOAD, buttons)
     return END
 
@@ -234,13 +234,19 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
     if refusal is not None:
         await _refuse(update, context, refusal, texts.USAGE[command])
         return END
-    confirmation = texts.saved(step, await context.services.profile.view())
+    profile = context.services.profile
+    confirmation = texts.saved(step, await profile.view())
     if step is Step.WEEK:
         confirmation += "\n" + _lift_days_line(context)
     await confirm(update, context, confirmation)
-    if context.runner.onboarded or not is_private(update):
+    if not is_private(update):
         return END
-    return await ask(context.services.profile.first_unanswered(answered=step), update, context)
+    if context.runner.onboarded:
+        # New equipment may bring lifts without a weight: ask for them now, as /settings does.
+        if step is Step.EQUIPMENT and await profile.missing_lifts():
+            return await _ask_next_load(update, context)
+        return END
+    return await ask(profile.first_unanswered(answered=step), update, context)
 
 
 # --- step callbacks --------------------------------------------------------------------------
@@ -287,19 +293,28 @@ async def load_text(update: Update, context: RunLiftContext) -> State:
     missing = await profile.missing_lifts()
     if words[:1] == ["calibrate"]:
         await profile.calibrate(missing if words[1:] == ["all"] else missing[:1])
-    elif missing:
-        refusal = await profile.store_recent_set(missing[0], typed_text(update))
-        if refusal is not None:
-            await _refuse(update, context, refusal)
-            return LOADS
+    elif missing and not await _store_load(update, context, missing[0]):
+        return LOADS
     return await _ask_next_load(update, context)
+
+
+async def _store_load(update: Update, context: RunLiftContext, exercise: Exercise) -> bool:
+    """Store a typed recent set for `exercise`; say what was expected, or anything the runner
+    should know about the result (a load lighter than the kit allows). False: refused."""
+    profile = context.services.profile
+    result = await profile.store_recent_set(exercise, typed_text(update))
+    if isinstance(result, Refusal):
+        await _refuse(update, context, result)
+        return False
+    note = texts.start_note(exercise, result, profile.kit())
+    if note:
+        await reply(update, note)
+    return True
 
 
 async def one_load_text(update: Update, context: RunLiftContext, exercise: Exercise) -> State:
     """A recent set for one lift chosen from /settings."""
-    refusal = await context.services.profile.store_recent_set(exercise, typed_text(update))
-    if refusal is not None:
-        await _refuse(update, context, refusal)
+    if not await _store_load(update, context, exercise):
         return f"load:{exercise.key}"
     return await _finish(update, context)
 

@@ -19,14 +19,22 @@ from coaching import (
     ReasonCode,
     RunType,
     Unit,
+    calibration_start,
     convert,
-    start_load_from_set,
     to_kg,
 )
+from coaching.calibration import starting_load
 from coaching.parsing import parse_recent_set, parse_run_week, parse_time
 from coaching.timezones import resolve_timezone
 from models import Race
-from models.queries import delete_user_data, lift_states, run_week, set_lift_state, set_run_week
+from models.queries import (
+    delete_user_data,
+    latest_bodyweight_kg,
+    lift_states,
+    run_week,
+    set_lift_state,
+    set_run_week,
+)
 from services.base import Area
 from services.runners import (
     kit_for,
@@ -79,6 +87,7 @@ class ProfileView:
     week: dict[int, RunType]
     lift_days: LiftDays
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
+    unset: list[Exercise]  # lifts of this equipment with neither a weight nor calibrate
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,7 @@ class Profile(Area):
         return ProfileView(
             unit_of(user), user.timezone, user.reminder_time, user.equipment,
             {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
-            await self.loads(),
+            await self.loads(), await self.missing_lifts(),
         )  # fmt: skip
 
     # --- starting loads ------------------------------------------------------------------------
@@ -211,29 +220,37 @@ class Profile(Area):
         return missing_lifts(self.runner, await lift_states(self.db, self.runner.id))
 
     async def loads_progress(self) -> tuple[Exercise | None, int, int]:
-        """The next lift without a starting load, its number and the total to ask."""
+        """The next lift without a starting load, its number and the total to ask (counting
+        only the current equipment's lifts, not those kept from other equipment)."""
         states = await lift_states(self.db, self.runner.id)
         missing = missing_lifts(self.runner, states)
+        total = len(programme_lifts(self.runner))
         if not missing:
-            return None, len(states), len(states)
-        return missing[0], len(states) + 1, len(states) + len(missing)
+            return None, total, total
+        return missing[0], total - len(missing) + 1, total
 
-    async def store_recent_set(self, exercise: Exercise, text: str) -> Refusal | None:
-        """A typed recent set (`60x8 rir2`) becomes this lift's starting weight."""
-        unit = unit_of(self.runner)
+    async def store_recent_set(self, exercise: Exercise, text: str) -> Refusal | Reason:
+        """A typed recent set (`60x8 rir2`) becomes this lift's starting weight; the reason
+        says where it came from (and whether the kit's lightest weight replaced it)."""
+        kit = kit_for(self.runner)
         try:
-            entry, rir = parse_recent_set(text, unit)
-            start_load = start_load_from_set(entry.weight, entry.reps, rir)
+            entry, rir = parse_recent_set(text, kit.unit)
+            weight = convert(entry.weight, entry.unit, kit.unit)
+            start = starting_load(exercise, kit, weight, entry.reps, rir)
         except InputError:
             return Refusal(Problem.LOAD)
         except ValueError:
             return Refusal(Problem.LONG_SET)
-        weight = kit_for(self.runner).round(exercise, convert(start_load, entry.unit, unit),
-                                            down=True)  # fmt: skip
-        state = await set_lift_state(self.db, self.runner.id, exercise.key, to_kg(weight, unit))
-        from_set = {"weight_kg": to_kg(entry.weight, entry.unit), "reps": entry.reps, "rir": rir}
-        state.reason = Reason(ReasonCode.FROM_SET, from_set)
-        return None
+        state = await set_lift_state(
+            self.db, self.runner.id, exercise.key, to_kg(start.weight, kit.unit)
+        )
+        state.reason = start.reason
+        return start.reason
+
+    async def calibration_start(self, exercise: Exercise) -> float:
+        """The first calibration set for this lift (kit units), from the latest bodyweight."""
+        bodyweight = await latest_bodyweight_kg(self.db, self.runner.id)
+        return calibration_start(exercise, kit_for(self.runner), bodyweight)
 
     async def calibrate(self, exercises: list[Exercise]) -> None:
         """These lifts' working weights are found in the first session."""
