@@ -19,6 +19,7 @@ from bot.context import RunLiftContext
 from coaching import EXERCISES, Exercise
 from coaching.parsing import MAX_WEIGHT
 from coaching.timezones import POPULAR
+from handlers import kit as kit_handlers
 from handlers.common import (
     Buttons,
     Conversation,
@@ -34,6 +35,7 @@ from handlers.common import (
 )
 from render import common
 from render import groups as group_texts
+from render import kit as kit_texts
 from render import onboarding as texts
 from render.exercises import exercise_name
 from services.profile import Problem, Refusal, Step
@@ -156,6 +158,9 @@ async def _answer(update: Update, context: RunLiftContext, step: Step, text: str
         return step.value
     if step is Step.WEEK:
         await reply(update, _lift_days_line(context))
+    profile = context.services.profile
+    if profile.kit_was_reset:
+        await reply(update, kit_texts.units_reset_kit(profile.unit()))
     return await _next(update, context, step)
 
 
@@ -192,6 +197,9 @@ async def show_settings(update: Update, context: RunLiftContext) -> State:
 async def edit_part(update: Update, context: RunLiftContext) -> State:
     """A settings button: ask that part again (for loads, first which lift)."""
     part = button_data(update).removeprefix("set:")
+    if part == "kit":
+        await update.callback_query.answer()
+        return await kit_handlers.show_kit(update, context)
     if part not in set(Step):
         raise StaleButton(part)
     await update.callback_query.answer()
@@ -236,6 +244,8 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
         return END
     profile = context.services.profile
     confirmation = texts.saved(step, await profile.view())
+    if profile.kit_was_reset:
+        confirmation += "\n" + kit_texts.units_reset_kit(profile.unit())
     if step is Step.WEEK:
         confirmation += "\n" + _lift_days_line(context)
     await confirm(update, context, confirmation)
@@ -371,6 +381,8 @@ def build_setup_conversation(other_commands: list[str]) -> Conversation:
                 CommandHandler(list(COMMAND_STEPS), setting_command),
                 CallbackQueryHandler(edit_part, pattern=r"^set:"),
                 CallbackQueryHandler(edit_load, pattern=r"^setload:"),
+                CommandHandler("kit", kit_handlers.kit_command),
+                CallbackQueryHandler(kit_handlers.kit_button, pattern=r"^kit:"),
             ],
             states={
                 UNITS: [_typed(Step.UNITS), buttons],
@@ -383,6 +395,7 @@ def build_setup_conversation(other_commands: list[str]) -> Conversation:
                     CallbackQueryHandler(load_calibrate, pattern=r"^loads:"),
                 ],
                 **_one_load_states(),
+                **kit_handlers.kit_states(),
             },
             fallbacks=[
                 CommandHandler("cancel", cancel),

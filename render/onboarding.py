@@ -178,6 +178,7 @@ SETTINGS_BUTTONS = (
     ("Running week", "week"),
     ("Reminder time", "remind"),
     ("Equipment", "equipment"),
+    ("Your kit", "kit"),
     ("Starting loads", "loads"),
 )
 

@@ -24,7 +24,7 @@ from coaching import (
     to_kg,
 )
 from coaching.calibration import starting_load
-from coaching.parsing import parse_recent_set, parse_run_week, parse_time
+from coaching.parsing import parse_kit, parse_recent_set, parse_run_week, parse_time
 from coaching.timezones import resolve_timezone
 from models import Race
 from models.queries import (
@@ -67,6 +67,7 @@ class Problem(StrEnum):
     EQUIPMENT = "equipment"
     LOAD = "load"
     LONG_SET = "long_set"
+    KIT = "kit"  # `typed` names the part whose values could not be read (or "kit")
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,12 @@ class Profile(Area):
         if step is Step.UNITS:
             if words not in UNIT_WORDS:
                 return Refusal(Problem.UNITS)
-            if UNIT_WORDS[words] != unit_of(user):  # a custom kit was in the old units
+            if UNIT_WORDS[words] != unit_of(user) and self.has_own_kit():
+                # Plates and dumbbells are made in one unit: 20 kg plates are not 44.09 lb
+                # plates anyone sells. A runner who changes units has usually changed gym, so
+                # the kit goes back to the new unit's defaults (and the reply says so).
                 user.bar_weight, user.plates, user.dumbbells = None, None, None
+                self.kit_was_reset = True
             user.units = UNIT_WORDS[words]
         elif step is Step.TIMEZONE:
             zone, suggestions = resolve_timezone(text)
@@ -194,6 +199,39 @@ class Profile(Area):
     def kit(self) -> Kit:
         """The runner's bar, plates and dumbbells, in their units."""
         return kit_for(self.runner)
+
+    # --- the runner's own kit ------------------------------------------------------------------
+
+    kit_was_reset = False  # set when a change of units put the kit back to the defaults
+
+    def has_own_kit(self) -> bool:
+        user = self.runner
+        return bool(user.bar_weight or user.plates or user.dumbbells)
+
+    def own_kit_parts(self) -> frozenset[str]:
+        """Which parts of the kit the runner set (the rest are the defaults for their units)."""
+        user = self.runner
+        given = {"bar": user.bar_weight, "plates": user.plates, "dumbbells": user.dumbbells}
+        return frozenset(part for part, value in given.items() if value)
+
+    def change_kit(self, text: str) -> Refusal | None:
+        """`bar 15`, `plates 20 10 5 2.5`, `dumbbells 2-24 step 2` or `reset`, in the runner's
+        units. Stored weights stay in kg, so every prescription is rounded to the new kit when
+        shown (/today, reminders, the log buttons)."""
+        user = self.runner
+        try:
+            change = parse_kit(text, unit_of(user))
+        except InputError as error:
+            return Refusal(Problem.KIT, str(error))
+        if change.part == "reset":
+            user.bar_weight, user.plates, user.dumbbells = None, None, None
+        elif change.part == "bar":
+            user.bar_weight = change.values[0]
+        elif change.part == "plates":
+            user.plates = list(change.values)
+        else:
+            user.dumbbells = list(change.values)
+        return None
 
     async def view(self) -> ProfileView:
         user = self.runner
