@@ -21,7 +21,8 @@ Public API (every number is documented with its source in its module):
   most ~10 %, double progression), `capped_step_up`, `after_break`, `new_records`,
   `LoggedSet`, `Target`, `Decision`, `Change`, `Record`.
 - reasons: `Reason`, `ReasonCode`.
-- calibration: `calibration_start`, `calibration_next` -> `CalibrationStep`.
+- calibration: `calibration_start` (from bodyweight), `calibration_next` -> `CalibrationStep`;
+  `calibration.starting_load` (from a recent set, on the kit) -> `StartingLoad`.
 - week: `RunType`, `Rule`, `plan_lift_days` (two lift days, which rules were relaxed) ->
   `LiftDays`.
 - taper: `Distance`, `race_advice` (taper, race week, week after) -> `RaceAdvice`,
@@ -29,7 +30,8 @@ Public API (every number is documented with its source in its module):
   `reslot_missed` -> `Reslot`.
 - readiness: `readiness` (the check-in) -> `Readiness`.
 - logdraft: `LogDraft` (what /log is in the middle of).
-- parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`.
+- parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`;
+  `parsing.parse_kit` (`plates 20 10 5`) -> `KitChange`.
 """
 
 from coaching.calibration import CalibrationStep, calibration_next, calibration_start

@@ -57,14 +57,23 @@ def load_for_reps(one_rm: float, reps: int, rir: int = 0) -> float:
 
 
 def start_load_from_set(weight: float, reps: int, rir: int = 0) -> float:
-    """Unrounded starting load for 8 reps with 3 in reserve, from one recent set.
+    """Unrounded starting load for 8 reps with 3 in reserve, from one recent set; never more
+    than the set's own weight.
+
+    A set with more than 11 reps to failure (reps + RIR) was lighter than the 11RM target, and
+    Brzycki would extrapolate up to a weight never lifted (60 x 12 @ 3 -> 70.9 kg). Rep-load
+    curves measured on lifters overestimate how much heavier a runner can go: runners do far
+    more reps at a given %1RM (Richens & Cleather 2014), so a long set flatters them. The
+    weight actually lifted is already inside the article's band or lighter (8 reps at it leave
+    3+ in reserve), and progression adds weight after the first session if it was easy (team
+    judgement: start from what was lifted rather than from an extrapolation).
 
     Raises ValueError when the set is too long to estimate from (reps + RIR > 15).
     """
     if reps + rir > MAX_REPS_FOR_ESTIMATE:
         raise ValueError("a set of more than 15 reps to failure says little about strength")
     one_rm = rir_adjusted_1rm(weight, reps, rir)
-    return load_for_reps(one_rm, START_TARGET_REPS, START_TARGET_RIR)
+    return min(weight, load_for_reps(one_rm, START_TARGET_REPS, START_TARGET_RIR))
 
 
 def rpe_from_rir(rir: int) -> int:

@@ -217,3 +217,88 @@ def parse_log_date(text: str, today: date) -> date | None:
     if day > today or (today - day).days > 60:
         raise InputError("date range")
     return day
+
+
+# --- the runner's kit: `bar 15`, `plates 20 10 5 2.5 1.25`, `dumbbells 2-24 step 2`, `reset` ---
+
+_KIT_WORDS = {"bar": "bar", "plates": "plates", "plate": "plates", "dumbbells": "dumbbells",
+              "dumbbell": "dumbbells", "db": "dumbbells", "reset": "reset"}  # fmt: skip
+# Plausible ranges, so a typo never becomes a kit: bars from a 1 kg technique bar to a 50 kg
+# strongman bar; plates from 0.25 kg micro-plates to 50 kg; dumbbells up to 100 kg.
+KIT_RANGE = {
+    "bar": {Unit.KG: (1.0, 50.0), Unit.LB: (2.0, 110.0)},
+    "plates": {Unit.KG: (0.25, 50.0), Unit.LB: (0.5, 110.0)},
+    "dumbbells": {Unit.KG: (0.5, 100.0), Unit.LB: (1.0, 220.0)},
+}
+MAX_PLATE_SIZES = 12  # different plate weights; each is owned in pairs, any number of pairs
+MAX_DUMBBELLS = 60  # different dumbbell weights (pairs)
+DUMBBELL_RANGE_STEP = {Unit.KG: 2.0, Unit.LB: 5.0}  # `2-24` alone: the usual rack's steps
+_RANGE = re.compile(rf"^{_NUMBER}-{_NUMBER}(?:/{_NUMBER})?$")
+
+
+@dataclass(frozen=True)
+class KitChange:
+    part: str  # "bar", "plates", "dumbbells" or "reset"
+    values: tuple[float, ...] = ()  # ascending, distinct, in the runner's units
+
+
+def parse_kit(text: str, unit: Unit) -> KitChange:
+    """`bar 15`, `plates 20 10 5 2.5`, `dumbbells 4 6 8 12.5` or `2-24 step 2`, `reset`.
+
+    Raises InputError("kit") for an unknown part, InputError(<part>) for its values.
+    """
+    words = _kit_words(text)
+    part = _KIT_WORDS.get(words[0]) if words else None
+    if part is None:
+        raise InputError("kit")
+    tokens = words[1:]
+    if part == "reset":
+        if tokens:
+            raise InputError("kit")
+        return KitChange(part)
+    if part == "dumbbells":
+        values = _dumbbell_values(tokens, unit)
+    else:
+        values = [_kit_weight(token, part, unit) for token in tokens]
+    limit = {"bar": 1, "plates": MAX_PLATE_SIZES, "dumbbells": MAX_DUMBBELLS}[part]
+    if not values or len(set(values)) > limit or (part == "bar" and len(values) != 1):
+        raise InputError(part)
+    return KitChange(part, tuple(sorted(set(values))))
+
+
+def _kit_words(text: str) -> list[str]:
+    """Words of a kit line: `, ` separates (a comma between digits is a decimal comma), and a
+    range `2 - 24 step 2` becomes the one word `2-24/2`."""
+    text = re.sub(r",(\s|$)", " ", text.lower())
+    text = re.sub(r"\s*\bstep\b\s*", "/", text)
+    text = re.sub(r"\s*([-/])\s*", r"\1", text)
+    return text.split()
+
+
+def _kit_weight(token: str, part: str, unit: Unit) -> float:
+    if not re.fullmatch(_NUMBER, token):
+        raise InputError(part)
+    value = float(token.replace(",", "."))
+    low, high = KIT_RANGE[part][unit]
+    if not low <= value <= high or abs(value * 100 - round(value * 100)) > 1e-6:
+        raise InputError(part)  # kit weights are in hundredths (plates add up exactly)
+    return value
+
+
+def _dumbbell_values(tokens: list[str], unit: Unit) -> list[float]:
+    values: list[float] = []
+    for token in tokens:
+        match = _RANGE.fullmatch(token)
+        if match is None:
+            values.append(_kit_weight(token, "dumbbells", unit))
+            continue
+        first, last = (_kit_weight(t, "dumbbells", unit) for t in match.groups()[:2])
+        step_text = match.group(3)
+        step = (
+            DUMBBELL_RANGE_STEP[unit] if step_text is None else float(step_text.replace(",", "."))
+        )
+        if last < first or step <= 0 or (last - first) / step >= MAX_DUMBBELLS:
+            raise InputError("dumbbells")
+        count = int((last - first) / step + 1e-9)
+        values += [round(first + i * step, 2) for i in range(count + 1)]
+    return values

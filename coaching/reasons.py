@@ -19,8 +19,10 @@ Value = int | float | str
 class ReasonCode(StrEnum):
     # Starting loads (values: weight_kg, reps of the set given, rir)
     FROM_SET = "from_set"
+    # ...worked out lighter than the lightest loadable weight (values also: computed_kg)
+    FROM_SET_LIGHTEST = "from_set_lightest"
     CALIBRATE = "calibrate"  # no working weight yet: found in the session
-    # Calibration (values: rir for IN_RANGE)
+    # Calibration (values: rir for IN_RANGE; lightest=1 for TOO_HEAVY at the kit's lightest)
     CALIBRATED = "calibrated"
     CAL_TOO_HEAVY = "cal_too_heavy"
     CAL_IN_RANGE = "cal_in_range"

@@ -9,6 +9,8 @@ from coaching.catalogue import Exercise, Implement
 from coaching.kit import Kit
 
 # (fraction of the working weight, reps). The first step is the empty bar for barbell lifts.
+# Team judgement, DESIGN's example ramp: two sets that rehearse the movement at about half and
+# about two thirds of the load, with falling reps so the warm-up does not tire the working sets.
 RAMP: tuple[tuple[float, int], ...] = ((0.5, 5), (0.7, 3))
 BAR_RAMP_REPS = 8
 

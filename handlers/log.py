@@ -102,7 +102,7 @@ async def _choose(update: Update, context: RunLiftContext, workout, exercise: Ex
     training = context.services.training
     draft = training.draft()
     if await training.needs_calibration(workout, exercise):
-        weight = training.calibration_start(exercise)
+        weight = await training.calibration_start(exercise)
         training.save_draft(draft.calibrating(exercise.key, (), weight, 1))
         return await _ask_calibration(update, context, exercise, 1, weight)
     training.save_draft(draft.with_sets(exercise.key, (), None))

@@ -19,6 +19,7 @@ from bot.context import RunLiftContext
 from coaching import EXERCISES, Exercise
 from coaching.parsing import MAX_WEIGHT
 from coaching.timezones import POPULAR
+from handlers import kit as kit_handlers
 from handlers.common import (
     Buttons,
     Conversation,
@@ -34,6 +35,7 @@ from handlers.common import (
 )
 from render import common
 from render import groups as group_texts
+from render import kit as kit_texts
 from render import onboarding as texts
 from render.exercises import exercise_name
 from services.profile import Problem, Refusal, Step
@@ -156,6 +158,9 @@ async def _answer(update: Update, context: RunLiftContext, step: Step, text: str
         return step.value
     if step is Step.WEEK:
         await reply(update, _lift_days_line(context))
+    profile = context.services.profile
+    if profile.kit_was_reset:
+        await reply(update, kit_texts.units_reset_kit(profile.unit()))
     return await _next(update, context, step)
 
 
@@ -192,6 +197,9 @@ async def show_settings(update: Update, context: RunLiftContext) -> State:
 async def edit_part(update: Update, context: RunLiftContext) -> State:
     """A settings button: ask that part again (for loads, first which lift)."""
     part = button_data(update).removeprefix("set:")
+    if part == "kit":
+        await update.callback_query.answer()
+        return await kit_handlers.show_kit(update, context)
     if part not in set(Step):
         raise StaleButton(part)
     await update.callback_query.answer()
@@ -202,9 +210,9 @@ async def edit_part(update: Update, context: RunLiftContext) -> State:
     if not loads:
         return await _ask_next_load(update, context)
     kit = profile.kit()
-    buttons = one_per_row(
-        (texts.load_button(kit, e, value), f"setload:{e.key}") for e, value in loads
-    )
+    labels = [(texts.load_button(kit, e, value), e) for e, value in loads]
+    labels += [(texts.unset_load_button(e), e) for e in await profile.missing_lifts()]
+    buttons = one_per_row((label, f"setload:{e.key}") for label, e in labels)
     await reply(update, texts.CHOOSE_LOAD, buttons)
     return END
 
@@ -234,13 +242,21 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
     if refusal is not None:
         await _refuse(update, context, refusal, texts.USAGE[command])
         return END
-    confirmation = texts.saved(step, await context.services.profile.view())
+    profile = context.services.profile
+    confirmation = texts.saved(step, await profile.view())
+    if profile.kit_was_reset:
+        confirmation += "\n" + kit_texts.units_reset_kit(profile.unit())
     if step is Step.WEEK:
         confirmation += "\n" + _lift_days_line(context)
     await confirm(update, context, confirmation)
-    if context.runner.onboarded or not is_private(update):
+    if not is_private(update):
         return END
-    return await ask(context.services.profile.first_unanswered(answered=step), update, context)
+    if context.runner.onboarded:
+        # New equipment may bring lifts without a weight: ask for them now, as /settings does.
+        if step is Step.EQUIPMENT and await profile.missing_lifts():
+            return await _ask_next_load(update, context)
+        return END
+    return await ask(profile.first_unanswered(answered=step), update, context)
 
 
 # --- step callbacks --------------------------------------------------------------------------
@@ -287,19 +303,28 @@ async def load_text(update: Update, context: RunLiftContext) -> State:
     missing = await profile.missing_lifts()
     if words[:1] == ["calibrate"]:
         await profile.calibrate(missing if words[1:] == ["all"] else missing[:1])
-    elif missing:
-        refusal = await profile.store_recent_set(missing[0], typed_text(update))
-        if refusal is not None:
-            await _refuse(update, context, refusal)
-            return LOADS
+    elif missing and not await _store_load(update, context, missing[0]):
+        return LOADS
     return await _ask_next_load(update, context)
+
+
+async def _store_load(update: Update, context: RunLiftContext, exercise: Exercise) -> bool:
+    """Store a typed recent set for `exercise`; say what was expected, or anything the runner
+    should know about the result (a load lighter than the kit allows). False: refused."""
+    profile = context.services.profile
+    result = await profile.store_recent_set(exercise, typed_text(update))
+    if isinstance(result, Refusal):
+        await _refuse(update, context, result)
+        return False
+    note = texts.start_note(exercise, result, profile.kit())
+    if note:
+        await reply(update, note)
+    return True
 
 
 async def one_load_text(update: Update, context: RunLiftContext, exercise: Exercise) -> State:
     """A recent set for one lift chosen from /settings."""
-    refusal = await context.services.profile.store_recent_set(exercise, typed_text(update))
-    if refusal is not None:
-        await _refuse(update, context, refusal)
+    if not await _store_load(update, context, exercise):
         return f"load:{exercise.key}"
     return await _finish(update, context)
 
@@ -356,6 +381,8 @@ def build_setup_conversation(other_commands: list[str]) -> Conversation:
                 CommandHandler(list(COMMAND_STEPS), setting_command),
                 CallbackQueryHandler(edit_part, pattern=r"^set:"),
                 CallbackQueryHandler(edit_load, pattern=r"^setload:"),
+                CommandHandler("kit", kit_handlers.kit_command),
+                CallbackQueryHandler(kit_handlers.kit_button, pattern=r"^kit:"),
             ],
             states={
                 UNITS: [_typed(Step.UNITS), buttons],
@@ -368,6 +395,7 @@ def build_setup_conversation(other_commands: list[str]) -> Conversation:
                     CallbackQueryHandler(load_calibrate, pattern=r"^loads:"),
                 ],
                 **_one_load_states(),
+                **kit_handlers.kit_states(),
             },
             fallbacks=[
                 CommandHandler("cancel", cancel),

@@ -89,3 +89,14 @@ async def save_conversation_state(
         session.add(ConversationState(name=name, chat_id=chat_id, user_id=user_id, state=state))
     else:
         row.state = state
+
+
+async def latest_bodyweight_kg(session: AsyncSession, user_id: int) -> float | None:
+    """The runner's most recent bodyweight entry, if they ever gave one."""
+    query = (
+        select(BodyweightEntry.weight_kg)
+        .where(BodyweightEntry.user_id == user_id)
+        .order_by(BodyweightEntry.entry_date.desc(), BodyweightEntry.id.desc())
+        .limit(1)
+    )
+    return await session.scalar(query)

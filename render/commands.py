@@ -64,6 +64,9 @@ COMMANDS: tuple[Command, ...] = (
             " tue=quality thu=easy sat=long (unlisted days are rest)", SETUP, BOTH),
     Command("remind", "Reminder time, e.g. 07:30", " 07:30", SETUP, BOTH, "Your reminder time"),
     Command("equipment", "gym, barbell or dumbbells", " gym|barbell|dumbbells", SETUP),
+    Command("kit", "Your bar, plates and dumbbells",
+            ": your bar, plates and dumbbells, e.g. <code>/kit plates 20 10 5 2.5 1.25</code>, "
+            "<code>/kit dumbbells 2-24 step 2</code>, <code>/kit reset</code>", SETUP, BOTH),
     Command("cancel", "Leave what you are doing", ": leave what you are doing", OTHER),
     Command("deletedata", "Delete everything about you",
             ": delete everything I store about you", OTHER),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from coaching import Kit, LiftDays, Rule, RunType, Unit
+from coaching import Kit, LiftDays, Reason, ReasonCode, Rule, RunType, Unit
 from render.blocks import block_name
 from render.common import DAY_NAMES, LIFT_LATER, escape, load, weight
 from render.exercises import exercise_name
+from render.reasons import capitalised, reason_text
 
 # --- the week's lift days, explained -------------------------------------------------------------
 
@@ -159,6 +160,17 @@ def bad_load(max_weight: float, unit: Unit) -> str:
     )
 
 
+def start_note(exercise, reason: Reason, kit: Kit) -> str:
+    """After a recent set is stored: a note when the kit's lightest weight replaced the load
+    worked out from it (otherwise nothing to say)."""
+    if reason.code is not ReasonCode.FROM_SET_LIGHTEST:
+        return ""
+    name = escape(exercise_name(exercise))
+    start = escape(load(kit, exercise, kit.loadable(exercise)[0]))
+    why = escape(capitalised(reason_text(reason, kit, exercise)))
+    return f"<b>{name}</b>: starting at {start}. {why}."
+
+
 LONG_SET = "A set of more than 15 reps says little about strength: send a heavier set, e.g. 8 reps."
 ONBOARDED = "All set! Here is your profile. /settings changes any part of it."
 
@@ -170,6 +182,7 @@ SETTINGS_BUTTONS = (
     ("Running week", "week"),
     ("Reminder time", "remind"),
     ("Equipment", "equipment"),
+    ("Your kit", "kit"),
     ("Starting loads", "loads"),
 )
 
@@ -201,6 +214,10 @@ def load_button(kit: Kit, exercise, value: float | None) -> str:
     return f"{exercise_name(exercise)}: {load_text(kit, exercise, value)}"
 
 
+def unset_load_button(exercise) -> str:
+    return f"{exercise_name(exercise)}: {NOT_SET}"
+
+
 def ask_one_load(exercise_name: str, unit: Unit, per_dumbbell: bool) -> str:
     return f"<b>{escape(exercise_name)}.</b> " + _recent_set_request(unit, per_dumbbell)
 
@@ -212,9 +229,10 @@ def profile_summary(profile, kit: Kit) -> str:
     lift_names = lift_day_names(profile.lift_days, "none this week")
     explained = lift_days_explained(profile.lift_days, profile.week)
     loads = "\n".join(
-        f"  {escape(exercise_name(e))}: {escape(load_text(kit, e, value))}"
-        for e, value in profile.loads
-    )
+        [f"  {escape(exercise_name(e))}: {escape(load_text(kit, e, value))}"
+         for e, value in profile.loads]
+        + [f"  {escape(exercise_name(e))}: {NOT_SET}" for e in profile.unset]
+    )  # fmt: skip
     return (
         f"<b>Units:</b> {profile.unit.value}\n"
         f"<b>Time zone:</b> {escape(profile.timezone or NOT_SET)}\n"

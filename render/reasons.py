@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from coaching import Exercise, Kit, Reason, ReasonCode
+from coaching import Exercise, Implement, Kit, Reason, ReasonCode
 from render.common import day_text, weight, weight_kg
 
 Values = Mapping[str, object]
@@ -18,6 +18,13 @@ def _next(values: Values, kit: Kit, exercise: Exercise | None) -> str:
     if exercise is not None:
         return weight(kit.from_kg(exercise, kg), kit.unit)
     return weight_kg(kg, kit.unit)
+
+
+def _lightest(exercise: Exercise | None) -> str:
+    """The lightest weight a kit can load on this exercise, in words."""
+    if exercise is not None and exercise.implement is Implement.DUMBBELL:
+        return "your lightest dumbbell"
+    return "the empty bar"
 
 
 def _days_to(values: Values) -> str:
@@ -61,9 +68,20 @@ MESSAGES: dict[ReasonCode, Words] = {
         f"from your {weight_kg(float(v['weight_kg']), kit.unit)} × {v['reps']}"
         + (f" with {v['rir']} in reserve" if v.get("rir") else "")
     ),
+    ReasonCode.FROM_SET_LIGHTEST: lambda v, kit, e: (
+        f"from your {weight_kg(float(v['weight_kg']), kit.unit)} × {v['reps']}"
+        + (f" with {v['rir']} in reserve" if v.get("rir") else "")
+        + f": that works out at about {weight_kg(float(v.get('computed_kg', 0)), kit.unit)}, "
+        f"lighter than {_lightest(e)}, so you start there"
+    ),
     ReasonCode.CALIBRATE: lambda v, kit, e: "calibration: we find your working weight today",
     ReasonCode.CALIBRATED: lambda v, kit, e: "found in calibration",
-    ReasonCode.CAL_TOO_HEAVY: lambda v, kit, e: "that was too heavy for 8: one step lighter",
+    ReasonCode.CAL_TOO_HEAVY: lambda v, kit, e: (
+        "that was too heavy for 8, and it is the lightest weight you can load: start here and "
+        "do the reps you can with good form"
+        if v.get("lightest")
+        else "that was too heavy for 8: about 10 % lighter"
+    ),
     ReasonCode.CAL_IN_RANGE: lambda v, kit, e: (
         f"8 reps with {v['rir']} in reserve: that is the weight"
     ),

@@ -19,15 +19,23 @@ from coaching import (
     ReasonCode,
     RunType,
     Unit,
+    calibration_start,
     convert,
-    start_load_from_set,
     to_kg,
 )
-from coaching.parsing import parse_recent_set, parse_run_week, parse_time
+from coaching.calibration import starting_load
+from coaching.parsing import parse_kit, parse_recent_set, parse_run_week, parse_time
 from coaching.programme import Block
 from coaching.timezones import resolve_timezone
 from models import Race
-from models.queries import delete_user_data, lift_states, run_week, set_lift_state, set_run_week
+from models.queries import (
+    delete_user_data,
+    latest_bodyweight_kg,
+    lift_states,
+    run_week,
+    set_lift_state,
+    set_run_week,
+)
 from services.base import Area
 from services.runners import (
     kit_for,
@@ -60,6 +68,7 @@ class Problem(StrEnum):
     EQUIPMENT = "equipment"
     LOAD = "load"
     LONG_SET = "long_set"
+    KIT = "kit"  # `typed` names the part whose values could not be read (or "kit")
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class ProfileView:
     week: dict[int, RunType]
     lift_days: LiftDays
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
+    unset: list[Exercise]  # lifts of this equipment with neither a weight nor calibrate
     block: Block
 
 
@@ -115,8 +125,12 @@ class Profile(Area):
         if step is Step.UNITS:
             if words not in UNIT_WORDS:
                 return Refusal(Problem.UNITS)
-            if UNIT_WORDS[words] != unit_of(user):  # a custom kit was in the old units
+            if UNIT_WORDS[words] != unit_of(user) and self.has_own_kit():
+                # Plates and dumbbells are made in one unit: 20 kg plates are not 44.09 lb
+                # plates anyone sells. A runner who changes units has usually changed gym, so
+                # the kit goes back to the new unit's defaults (and the reply says so).
                 user.bar_weight, user.plates, user.dumbbells = None, None, None
+                self.kit_was_reset = True
             user.units = UNIT_WORDS[words]
         elif step is Step.TIMEZONE:
             zone, suggestions = resolve_timezone(text)
@@ -188,12 +202,45 @@ class Profile(Area):
         """The runner's bar, plates and dumbbells, in their units."""
         return kit_for(self.runner)
 
+    # --- the runner's own kit ------------------------------------------------------------------
+
+    kit_was_reset = False  # set when a change of units put the kit back to the defaults
+
+    def has_own_kit(self) -> bool:
+        user = self.runner
+        return bool(user.bar_weight or user.plates or user.dumbbells)
+
+    def own_kit_parts(self) -> frozenset[str]:
+        """Which parts of the kit the runner set (the rest are the defaults for their units)."""
+        user = self.runner
+        given = {"bar": user.bar_weight, "plates": user.plates, "dumbbells": user.dumbbells}
+        return frozenset(part for part, value in given.items() if value)
+
+    def change_kit(self, text: str) -> Refusal | None:
+        """`bar 15`, `plates 20 10 5 2.5`, `dumbbells 2-24 step 2` or `reset`, in the runner's
+        units. Stored weights stay in kg, so every prescription is rounded to the new kit when
+        shown (/today, reminders, the log buttons)."""
+        user = self.runner
+        try:
+            change = parse_kit(text, unit_of(user))
+        except InputError as error:
+            return Refusal(Problem.KIT, str(error))
+        if change.part == "reset":
+            user.bar_weight, user.plates, user.dumbbells = None, None, None
+        elif change.part == "bar":
+            user.bar_weight = change.values[0]
+        elif change.part == "plates":
+            user.plates = list(change.values)
+        else:
+            user.dumbbells = list(change.values)
+        return None
+
     async def view(self) -> ProfileView:
         user = self.runner
         return ProfileView(
             unit_of(user), user.timezone, user.reminder_time, user.equipment,
             {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
-            await self.loads(), self.services.training.block(),
+            await self.loads(), await self.missing_lifts(), self.services.training.block(),
         )  # fmt: skip
 
     # --- starting loads ------------------------------------------------------------------------
@@ -213,29 +260,37 @@ class Profile(Area):
         return missing_lifts(self.runner, await lift_states(self.db, self.runner.id))
 
     async def loads_progress(self) -> tuple[Exercise | None, int, int]:
-        """The next lift without a starting load, its number and the total to ask."""
+        """The next lift without a starting load, its number and the total to ask (counting
+        only the current equipment's lifts, not those kept from other equipment)."""
         states = await lift_states(self.db, self.runner.id)
         missing = missing_lifts(self.runner, states)
+        total = len(programme_lifts(self.runner))
         if not missing:
-            return None, len(states), len(states)
-        return missing[0], len(states) + 1, len(states) + len(missing)
+            return None, total, total
+        return missing[0], total - len(missing) + 1, total
 
-    async def store_recent_set(self, exercise: Exercise, text: str) -> Refusal | None:
-        """A typed recent set (`60x8 rir2`) becomes this lift's starting weight."""
-        unit = unit_of(self.runner)
+    async def store_recent_set(self, exercise: Exercise, text: str) -> Refusal | Reason:
+        """A typed recent set (`60x8 rir2`) becomes this lift's starting weight; the reason
+        says where it came from (and whether the kit's lightest weight replaced it)."""
+        kit = kit_for(self.runner)
         try:
-            entry, rir = parse_recent_set(text, unit)
-            start_load = start_load_from_set(entry.weight, entry.reps, rir)
+            entry, rir = parse_recent_set(text, kit.unit)
+            weight = convert(entry.weight, entry.unit, kit.unit)
+            start = starting_load(exercise, kit, weight, entry.reps, rir)
         except InputError:
             return Refusal(Problem.LOAD)
         except ValueError:
             return Refusal(Problem.LONG_SET)
-        weight = kit_for(self.runner).round(exercise, convert(start_load, entry.unit, unit),
-                                            down=True)  # fmt: skip
-        state = await set_lift_state(self.db, self.runner.id, exercise.key, to_kg(weight, unit))
-        from_set = {"weight_kg": to_kg(entry.weight, entry.unit), "reps": entry.reps, "rir": rir}
-        state.reason = Reason(ReasonCode.FROM_SET, from_set)
-        return None
+        state = await set_lift_state(
+            self.db, self.runner.id, exercise.key, to_kg(start.weight, kit.unit)
+        )
+        state.reason = start.reason
+        return start.reason
+
+    async def calibration_start(self, exercise: Exercise) -> float:
+        """The first calibration set for this lift (kit units), from the latest bodyweight."""
+        bodyweight = await latest_bodyweight_kg(self.db, self.runner.id)
+        return calibration_start(exercise, kit_for(self.runner), bodyweight)
 
     async def calibrate(self, exercises: list[Exercise]) -> None:
         """These lifts' working weights are found in the first session."""

@@ -32,7 +32,6 @@ from coaching import (
     Unit,
     build_session,
     calibration_next,
-    calibration_start,
     convert,
     new_records,
     progress,
@@ -378,8 +377,8 @@ class Training(Area):
         no_weight = state is None or state.working_weight_kg is None
         return no_weight and self.prescribed_weight(workout, exercise) is None
 
-    def calibration_start(self, exercise: Exercise) -> float:
-        return calibration_start(exercise, kit_for(self.runner))
+    async def calibration_start(self, exercise: Exercise) -> float:
+        return await self.services.profile.calibration_start(exercise)
 
     async def last_weight(self, exercise: Exercise) -> float | None:
         """The last weight logged for this lift, in the runner's units."""

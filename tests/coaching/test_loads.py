@@ -63,3 +63,14 @@ def test_start_load_refuses_long_sets():
 
 def test_rpe_is_ten_minus_rir():
     assert [rpe_from_rir(r) for r in (0, 2, 4)] == [10, 8, 6]
+
+
+@pytest.mark.parametrize("reps, rir", [(12, 3), (12, 0), (15, 0), (10, 3), (8, 5)])
+def test_a_set_lighter_than_an_eleven_rep_max_never_starts_heavier_than_itself(reps, rir):
+    # 60 x 12 @ 3 is 15 reps to failure: Brzycki extrapolates up to 70.9 kg, a weight never
+    # lifted; runners' rep-load curves differ from lifters' (Richens & Cleather 2014).
+    assert start_load_from_set(60, reps, rir) == pytest.approx(60)
+
+
+def test_a_set_heavier_than_an_eleven_rep_max_still_gives_a_lighter_start():
+    assert start_load_from_set(100, 5) < 100

@@ -72,13 +72,16 @@ async def test_settings_typed_as_commands(rig):
 async def test_changing_equipment_asks_only_for_the_new_lifts(rig):
     await onboard_by_buttons(rig)
     reply = await rig.send("/equipment dumbbells")
-    assert "Saved: dumbbells only" in reply
-    # The dumbbell programme has lifts the runner has no weight for yet: /settings lists only
-    # the lifts carried over with their weights (none made up, none marked calibrate), and
-    # choosing the equipment there asks for the new ones.
+    assert "Saved: dumbbells only" in reply and "(3/5): Dumbbell overhead press" in reply
+    await rig.send("/cancel")
+    # The dumbbell programme has lifts the runner has no weight for yet: /settings lists the
+    # lifts carried over with their weights and the new ones as not set (none made up, none
+    # marked calibrate), and choosing the equipment there asks for the new ones.
     reply = await rig.send("/settings")
     loads = reply.partition("Starting loads:\n")[2].splitlines()
-    assert loads == ["  One-arm dumbbell press: 12 kg", "  Goblet squat: 22 kg"]
+    assert loads == ["  One-arm dumbbell press: 12 kg", "  Goblet squat: 22 kg",
+                     "  Dumbbell overhead press: not set yet", "  Dumbbell squat: not set yet",
+                     "  Dumbbell Romanian deadlift: not set yet"]  # fmt: skip
     reply = await rig.press("Equipment")
     reply = await rig.press("Dumbbells only")
     assert "Dumbbell overhead press" in reply
