@@ -129,9 +129,16 @@ def should_offer_next_block(
     judgement; the article's programme runs 2x8 with no end, the heavier blocks are ours)."""
     since = sessions_in_block - SESSIONS_BEFORE_NEXT_BLOCK
     return (
-        next_block(block) is not None
-        and since >= 0
+        ready_for_next_block(block, sessions_in_block, sessions_since_deload)
         and since % SESSIONS_BETWEEN_OFFERS == 0
+    )
+
+
+def ready_for_next_block(block: Block, sessions_in_block: int, sessions_since_deload: int) -> bool:
+    """Steady progress earned: /block shows the next block as a choice from then on."""
+    return (
+        next_block(block) is not None
+        and sessions_in_block >= SESSIONS_BEFORE_NEXT_BLOCK
         and sessions_since_deload >= CLEAN_SESSIONS_BEFORE_NEXT_BLOCK
     )
 

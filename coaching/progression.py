@@ -88,12 +88,13 @@ def _because(code: ReasonCode, kit: Kit, weight: float, **values: int) -> Reason
 
 
 def cut(kit: Kit, exercise: Exercise, weight: float, factor: float) -> float:
-    """`weight * factor` rounded down to loadable, at least one step lighter when possible."""
+    """`weight * factor` at the nearest loadable weight (so "about 10 %" stays about 10 %), and
+    at least one step lighter when possible."""
     options = kit.loadable(exercise)
     lighter = [w for w in options if w < weight - _EPS]
     if not lighter:
         return options[0]
-    return min(kit.round(exercise, weight * factor, down=True), lighter[-1])
+    return min(kit.round(exercise, weight * factor), lighter[-1])
 
 
 def capped_step_up(kit: Kit, exercise: Exercise, weight: float, steps: int = 1) -> float | None:
@@ -144,6 +145,7 @@ def _by_reserve(
     """Every set done at `weight` (or heavier): the reserve left decides the next load."""
     reps, aim = target.reps, target.block.target_rir
     rir = _lowest_rir(sets)
+    done_reps = min(s.reps for s in sets)
     if rir is None:
         return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_NO_RIR), 0)
     if rir <= aim - 2:
@@ -155,7 +157,9 @@ def _by_reserve(
         return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_LOW_RIR, {"rir": rir}), 0)
     if not target.may_add:
         return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.TAPER_HOLD), 0)
-    steps = 2 if rir >= aim + 2 else 1
+    # Reps done beyond those prescribed were reserve too (8 asked, 10 done at 3 in reserve: 5).
+    reserve = rir + max(0, done_reps - reps)
+    steps = 2 if reserve >= aim + 2 else 1
     change = Change.UP_TWO if steps == 2 else Change.UP
     if reps < target.block.reps:  # double progression: back up to the block's reps first
         more = min(reps + steps, target.block.reps)
@@ -164,20 +168,22 @@ def _by_reserve(
     if heavier is not None:
         code = ReasonCode.UP_TWO if steps == 2 else ReasonCode.UP
         return Decision(heavier, reps, change, _because(code, kit, heavier, rir=rir), 0)
-    return _heavier_with_fewer_reps(exercise, target, weight, rir, kit)
+    return _heavier_with_fewer_reps(exercise, target, weight, done_reps, rir, kit)
 
 
 def _heavier_with_fewer_reps(
-    exercise: Exercise, target: Target, weight: float, rir: int, kit: Kit
+    exercise: Exercise, target: Target, weight: float, done_reps: int, rir: int, kit: Kit
 ) -> Decision:
-    """The kit's next weight is more than MAX_STEP heavier: take it for fewer reps, keeping the
-    block's reserve (Brzycki from today's RIR-adjusted e1RM), or hold while that is under 5."""
+    """The kit's next weight is more than MAX_STEP heavier: take it for fewer reps (never as
+    many as today), leaving at least the reserve band's lower edge (the block's RIR - 1) by
+    Brzycki from today's RIR-adjusted e1RM; hold while that is under 5 reps."""
     reps, aim = target.reps, target.block.target_rir
     heavier = next((w for w in kit.loadable(exercise) if w > weight + _EPS), None)
     if heavier is None:  # the heaviest the kit can load
         return Decision(weight, reps, Change.HOLD, Reason(ReasonCode.HOLD_TOP_OF_KIT), 0)
-    e1rm = rir_adjusted_1rm(weight, reps, rir)
-    fewer = min(math.floor(37 - 36 * heavier / e1rm) - aim, target.block.reps)
+    to_failure = min(done_reps + rir, MAX_REPS_TO_FAILURE)
+    e1rm = rir_adjusted_1rm(weight, to_failure)
+    fewer = min(math.floor(37 - 36 * heavier / e1rm - (aim - 1)), reps - 1)
     if fewer < MIN_REPS:
         return Decision(
             weight, reps, Change.HOLD, _because(ReasonCode.HOLD_BIG_STEP, kit, heavier), 0

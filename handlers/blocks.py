@@ -5,13 +5,13 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import RunLiftContext
-from coaching.programme import BLOCKS, Block
+from coaching.programme import BLOCKS_BY_KEY, Block
 from handlers.common import Buttons, StaleButton, button_fields, confirm, reply, set_up_runner
 from render import blocks as texts
 
 
-def block_buttons(current: Block) -> Buttons:
-    return [[(texts.switch_label(b), f"block:{b.key}")] for b in BLOCKS if b != current]
+def block_buttons(choices: list[Block]) -> Buttons:
+    return [[(texts.switch_label(b), f"block:{b.key}")] for b in choices]
 
 
 def offer_buttons(offer: Block) -> Buttons:
@@ -24,15 +24,25 @@ async def show_block(update: Update, context: RunLiftContext) -> None:
         return
     training = context.services.training
     if context.args:
-        key = "".join(context.args).lower().replace("×", "x")
-        block = await training.change_block(key)
-        if block is None:
-            await reply(update, texts.BLOCK_EXPECTED)
-            return
-        await confirm(update, context, texts.block_changed(block))
+        await _switch(update, context, "".join(context.args).lower().replace("×", "x"))
         return
-    current = training.block()
-    await reply(update, texts.block_text(current, training.block_offer()), block_buttons(current))
+    current, choices = training.block(), training.block_choices()
+    offer = next((b for b in choices if b.reps < current.reps), None)
+    await reply(update, texts.block_text(current, offer), block_buttons(choices) or None)
+
+
+async def _switch(update: Update, context: RunLiftContext, key: str) -> bool:
+    """Switch to block `key`; False when there is no such block."""
+    training = context.services.training
+    if key == training.block().key:
+        await reply(update, texts.already_on(training.block()))
+        return True
+    block = await training.change_block(key)
+    if block is None:
+        await reply(update, texts.BLOCK_EXPECTED)
+        return False
+    await confirm(update, context, texts.block_changed(block))
+    return True
 
 
 async def choose_block(update: Update, context: RunLiftContext) -> None:
@@ -43,7 +53,6 @@ async def choose_block(update: Update, context: RunLiftContext) -> None:
     if key == "stay":
         await reply(update, texts.staying(training.block()))
         return
-    block = await training.change_block(key)
-    if block is None:
+    if key not in BLOCKS_BY_KEY:
         raise StaleButton(key)
-    await confirm(update, context, texts.block_changed(block))
+    await _switch(update, context, key)

@@ -76,7 +76,7 @@ async def race(update: Update, context: RunLiftContext) -> None:
         await reply(update, texts.races_list(races), buttons)
         return
     parsed = _parse_race(context.args)
-    if parsed is None or not profile.add_race(*parsed):
+    if parsed is None or not await profile.add_race(*parsed):
         await reply(update, texts.RACE_USAGE)
         return
     await confirm(update, context, texts.race_added(*parsed))

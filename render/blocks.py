@@ -32,8 +32,9 @@ def block_text(current: Block, offer: Block | None) -> str:
     for block in BLOCKS:
         mark = " (now)" if block == current else ""
         lines.append(f"• {block_name(block)}{mark}: {escape(_ABOUT[block.key])}")
-    lines.append("\nSwitching sets every working weight to the same strength in the new reps; "
-                 "you can go back any time.")  # fmt: skip
+    lines.append("\nThe heavier blocks open after steady progress (12 sessions, no step back in "
+                 "the last 4). Switching sets every working weight to the same strength in the "
+                 "new reps; you can go back any time.")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -46,6 +47,10 @@ def block_offer(block: Block) -> str:
 def block_changed(block: Block) -> str:
     return (f"Now on <b>{block_name(block)}</b>. Your working weights moved to match; "
             "/today shows them. /block to go back.")  # fmt: skip
+
+
+def already_on(block: Block) -> str:
+    return f"You are on {block_name(block)} already: nothing changed."
 
 
 def staying(block: Block) -> str:

@@ -31,6 +31,10 @@ def _days_to(values: Values) -> str:
     return f"{values['days']} days to your {values['distance']}"
 
 
+def _all_sets(values: Values) -> str:
+    return "both sets" if values["sets"] == 2 else f"all {values['sets']} sets"
+
+
 def _resumes(values: Values) -> str:
     resumes = values.get("resumes")
     if not isinstance(resumes, str):
@@ -107,13 +111,14 @@ MESSAGES: dict[ReasonCode, Words] = {
         f"all reps done but only {v['rir']} in reserve: same weight to own it"
     ),
     ReasonCode.DOWN_LOW_RIR: lambda v, kit, e: (
-        f"only {v['rir']} in reserve: heavier than your target, so {_next(v, kit, e)} next time"
+        f"only {v['rir']} in reserve: that weight is heavier than the block aims for, so "
+        f"{_next(v, kit, e)} next time"
     ),
     ReasonCode.LIGHTER: lambda v, kit, e: (
         f"all reps done at a lighter weight: {_next(v, kit, e)} again next time"
     ),
     ReasonCode.FEWER_SETS: lambda v, kit, e: (
-        f"fewer than {v['sets']} sets: same weight next time, all {v['sets']} sets to move on"
+        f"fewer than {v['sets']} sets: same weight next time; do {_all_sets(v)} to move on"
     ),
     ReasonCode.ADD_REPS: lambda v, kit, e: (
         f"all reps done with reserve: same weight for {v['reps']} reps next time"
@@ -124,7 +129,7 @@ MESSAGES: dict[ReasonCode, Words] = {
     ),
     ReasonCode.HOLD_BIG_STEP: lambda v, kit, e: (
         f"your next weight, {_next(v, kit, e)}, is too big a jump yet: same weight until "
-        "it feels easier"
+        "it feels easier (smaller plates or dumbbells in between help: /kit)"
     ),
     ReasonCode.HOLD_TOP_OF_KIT: lambda v, kit, e: "the heaviest you can load: same weight",
     ReasonCode.TAPER_HOLD: lambda v, kit, e: "race taper: the weight stays until after the race",

@@ -98,8 +98,9 @@ RACE_USAGE = (
 NO_RACES = "No races yet. " + RACE_USAGE
 TAPER_EXPLAINED = (
     "From about two weeks out (10 days for 5–10 km) you do one set per lift at the same "
-    "weight, lower body stops a week or so before, race week is lift-free, and the week after "
-    "is about 20 % lighter."
+    "weight, lower body stops a week or so before, and race week is lift-free. The week after "
+    "is about 20 % lighter (upper body only after a marathon or ultra); your working weights "
+    "stay as they were."
 )
 
 

@@ -322,12 +322,13 @@ class Profile(Area):
         query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
         return [RaceEntry(r.id, r.race_date, r.distance) for r in await self.db.scalars(query)]
 
-    def add_race(self, day: date, distance: Distance) -> bool:
-        """Add a race on `day` (not in the past)."""
+    async def add_race(self, day: date, distance: Distance) -> bool:
+        """Add a race on `day` (not in the past); today's session follows it."""
         if day < self.today():
             return False
         self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
         self.services.reminders.invalidate_plan(self.runner)
+        await self.services.training.follow_changes_today()
         return True
 
     async def remove_race(self, race_id: int) -> RaceEntry | None:
@@ -336,6 +337,7 @@ class Profile(Area):
             return None
         await self.db.delete(row)
         self.services.reminders.invalidate_plan(self.runner)
+        await self.services.training.follow_changes_today()
         return RaceEntry(row.id, row.race_date, row.distance)
 
     async def delete_everything(self) -> None:

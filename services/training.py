@@ -40,10 +40,17 @@ from coaching import (
     swap_options,
     to_kg,
 )
-from coaching.programme import BLOCKS, BLOCKS_BY_KEY, Block, block_load, next_block
+from coaching.programme import (
+    BLOCKS,
+    BLOCKS_BY_KEY,
+    Block,
+    block_load,
+    next_block,
+    ready_for_next_block,
+)
 from coaching.progression import implausible_jump
 from coaching.readiness import is_key_run
-from coaching.taper import legal_days_after
+from coaching.taper import Phase, legal_days_after, race_advice
 from models import Race, User
 from models.queries import lift_states
 from models.training import ExerciseEntry, LiftState, WorkoutSession
@@ -188,7 +195,7 @@ class Training(Area):
         """Today's session on a lift day, a rest day's facts, or None once today's is done."""
         user, day = self.runner, self.today()
         if not is_lift_day(user, day):
-            next_day = next_lift_day(user, day)
+            next_day = await self._next_lifting_day(user, day)
             completed = await completed_sessions(self.db, user.id)
             name = plan_for(user, completed).name.value
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
@@ -196,6 +203,14 @@ class Training(Area):
         if stored is None and not session.no_lifting:  # race week: nothing to store or log
             await self._store(day, session, user)
         return session
+
+    async def _next_lifting_day(self, user: User, day: date) -> date | None:
+        """The next lift day with something to lift (race weeks are skipped)."""
+        races = await self.races(user)
+        while (day := next_lift_day(user, day)) is not None:
+            if race_advice(day, races).phase is not Phase.NO_LIFTING:
+                return day
+        return None
 
     def todays_run(self) -> RunType:
         """Today's run in the runner's week (a quality day: lift at least 6 h after it)."""
@@ -207,11 +222,20 @@ class Training(Area):
         return BLOCKS_BY_KEY.get(self.runner.block, BLOCKS[0])
 
     def block_offer(self) -> Block | None:
-        """The next block, when steady progress has earned the offer (never forced)."""
+        """The next block, offered after a session once steady progress has earned it (and
+        every few sessions after, while the runner stays: never forced)."""
         user, block = self.runner, self.block()
         if not should_offer_next_block(block, user.sessions_in_block, user.sessions_since_deload):
             return None
         return next_block(block)
+
+    def block_choices(self) -> list[Block]:
+        """Blocks /block offers a button for: any lighter one, and the next once earned."""
+        user, block = self.runner, self.block()
+        choices = [b for b in BLOCKS if b.reps > block.reps]
+        if ready_for_next_block(block, user.sessions_in_block, user.sessions_since_deload):
+            choices.append(next_block(block))
+        return choices
 
     async def change_block(self, key: str) -> Block | None:
         """Move to block `key` (up or back): every working weight to the same estimated
@@ -224,29 +248,30 @@ class Training(Area):
             if state.working_weight_kg is None:
                 continue
             exercise = EXERCISES[state.exercise]
-            heavier = block_load(kit.from_kg(exercise, state.working_weight_kg), old, new)
-            weight = kit.round(exercise, heavier, down=True)
+            moved = block_load(kit.from_kg(exercise, state.working_weight_kg), old, new)
+            weight = kit.round(exercise, moved)  # nearest: a switch and back ends where it began
             state.working_weight_kg = to_kg(weight, kit.unit)
             values = {"block": new.key, "weight_kg": state.working_weight_kg}
             state.reason = Reason(ReasonCode.BLOCK_CHANGED, values)
             state.reps, state.short_sessions_in_a_row = None, 0
         user.block, user.sessions_in_block = new.key, 0
-        await self._represcribe_today()
+        await self.follow_changes_today()
         return new
 
-    async def _represcribe_today(self) -> None:
-        """Today's stored session follows a change (a swap, a block) while nothing is logged."""
+    async def follow_changes_today(self) -> None:
+        """Today's stored session follows a change (a swap, a block, a race) while nothing is
+        logged; a race week leaves nothing stored (there is nothing to lift)."""
         user, day = self.runner, self.today()
         workout = await session_on(self.db, user.id, day)
-        if (
-            workout is not None
-            and workout.status != "done"
-            and not await entries_of(self.db, workout.id)
-        ):
-            completed = await completed_sessions(self.db, user.id)
-            session = await self.session_for_day(day, completed)
-            workout.block = session.block.key
-            workout.prescription = Prescription.of(session, kit_for(user))
+        if workout is None or workout.status == "done" or await entries_of(self.db, workout.id):
+            return
+        completed = await completed_sessions(self.db, user.id)
+        session = await self.session_for_day(day, completed)
+        if session.no_lifting:
+            await self.db.delete(workout)
+            return
+        workout.block = session.block.key
+        workout.prescription = Prescription.of(session, kit_for(user))
 
     async def swap_choices(self) -> list[Exercise]:
         completed = await completed_sessions(self.db, self.runner.id)
@@ -264,7 +289,7 @@ class Training(Area):
         original = next((k for k, v in swaps.items() if v == old.key), old.key)
         swaps[original] = new.key
         user.swaps = {k: v for k, v in swaps.items() if k != v}
-        await self._represcribe_today()
+        await self.follow_changes_today()
         return True
 
     def move_days(self) -> list[date]:

@@ -52,7 +52,7 @@ async def test_not_now_keeps_the_block_and_the_runner_can_go_back(rig):
     deadlift = await _working(rig, "deadlift")
     assert "Now on 3 × 5" in await rig.send("/block 3x5")
     assert "Now on 2 × 8" in await rig.send("/block 2x8")
-    assert abs(await _working(rig, "deadlift") - deadlift) <= 2.5  # back where it was, near enough
+    assert await _working(rig, "deadlift") == deadlift  # a switch and back ends where it began
 
 
 async def test_no_offer_before_steady_progress_and_bad_blocks_are_explained(rig):
@@ -61,4 +61,9 @@ async def test_no_offer_before_steady_progress_and_bad_blocks_are_explained(rig)
     assert "Session A done" in summary and "ready for" not in summary
     assert "/block 3x6" in await rig.send("/block 4x4")
     shown = await rig.send("/block")
-    assert "Block 2 × 8" in shown and "Switch to 3 × 6" in rig.button_labels()
+    assert "Block 2 × 8" in shown and "open after steady progress" in shown
+    assert rig.button_labels() == []  # nothing heavier before it is earned
+    assert "on 2 × 8 already" in await rig.send("/block 2x8")
+    await rig.send("/block 3x6")  # a runner's own choice, typed, is still theirs
+    await rig.send("/block")
+    assert rig.button_labels() == ["Switch to 2 × 8"]

@@ -39,5 +39,5 @@ async def test_two_by_eight_ground_out_steps_down_one_increment(rig):
     await onboard_by_buttons(rig)
     squat = await _working(rig, "back_squat")
     reply = await rig.send(f"/log squat {squat:g}x8 {squat:g}x8 rir0")
-    assert "heavier than your target" in reply
+    assert "heavier than the block aims for" in reply
     assert await _working(rig, "back_squat") == squat - 2.5

@@ -77,3 +77,22 @@ async def test_race_weeks_are_not_a_break_for_the_lifts_they_left_out(rig):
     rig.travel(days=19)  # Tuesday 22 December, after the race week and the upper-body week
     today = await rig.send("/today")
     assert "Back squat" in today and "lighter to ease back in" not in today
+
+
+async def test_a_race_added_or_removed_after_today_was_shown_changes_today(rig):
+    await onboard_by_buttons(rig)
+    assert "Back squat" in await rig.send("/today")  # shown, so stored as given
+    await rig.send("/race 2026-11-27 half")
+    assert "No lifting today" in await rig.send("/today")
+    await rig.send("/race")
+    await rig.press("Remove half on Friday 27 November")
+    back = await rig.send("/today")
+    assert "Back squat: 2 × 8" in back and "race" not in back.lower()
+
+
+async def test_a_rest_day_names_the_next_day_with_lifting_after_the_race_week(rig):
+    await onboard_by_buttons(rig)
+    rig.travel(days=-1)  # Monday 23 November: a rest day
+    await rig.send("/race 2026-11-27 half")  # Tuesday and Thursday are in race week
+    reply = await rig.send("/today")
+    assert "Next session: A on Tuesday 1 December" in reply
