@@ -29,6 +29,10 @@ class Block:
     reps: int
     target_rir: int  # reps left in reserve after the last rep: load = (reps + rir)-rep max
 
+    def reps_for(self, lift_reps: int | None) -> int:
+        """A lift's reps in this block: its own while building them up, never above the block's."""
+        return min(lift_reps or self.reps, self.reps)
+
 
 # The article: reps stay in the 5-8 range (strength, not hypertrophy or endurance).
 MIN_REPS = 5
@@ -143,11 +147,11 @@ def ready_for_next_block(block: Block, sessions_in_block: int, sessions_since_de
     )
 
 
-def block_load(weight: float, old: Block, new: Block) -> float:
-    """The working weight in block `new` at the strength `weight` shows in block `old`: the
-    same estimated 1RM through each block's reps + reserve (Brzycki 1993). 2x8 -> 3x6 is about
-    +11 %, 3x6 -> 3x5 about +3 %; unrounded (the kit rounds it down)."""
-    one_rm = rir_adjusted_1rm(weight, old.reps, old.target_rir)
+def block_load(weight: float, reps: int, old: Block, new: Block) -> float:
+    """The working weight in block `new` at the strength `weight` for `reps` shows in block
+    `old`: the same estimated 1RM through reps + the block's reserve (Brzycki 1993). 2x8 -> 3x6
+    is about +11 %, 3x6 -> 3x5 about +3 %; unrounded (the kit rounds it)."""
+    one_rm = rir_adjusted_1rm(weight, reps, old.target_rir)
     return load_for_reps(one_rm, new.reps, new.target_rir)
 
 

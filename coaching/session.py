@@ -116,7 +116,7 @@ def _prescribe_lift(
     if status is None or status.working_weight is None:
         return PlannedLift(exercise, None, block.sets, block.reps, Reason(ReasonCode.CALIBRATE))
     weight, reason = status.working_weight, status.reason
-    reps = min(status.reps or block.reps, block.reps)
+    reps = block.reps_for(status.reps)
     if status.last_done is not None:
         off = days_off(status.last_done, day, races, exercise.lower_body)
         cut = after_break(kit, exercise, weight, off)

@@ -62,6 +62,7 @@ POST_RACE_DAYS = 7
 POST_RACE_FACTOR = 0.8
 # After these, the first week is upper body only rather than lighter.
 LONG_RACES = frozenset({Distance.MARATHON, Distance.ULTRA})
+RESUME_HORIZON_DAYS = 28  # races back to back: look this far for the day lifting resumes
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def lifting_resumes(
     day: date, races: Collection[tuple[date, Distance]], lift_weekdays: Collection[int]
 ) -> date | None:
     """The first lift day after `day` that is not in a race week (None: none within 4 weeks)."""
-    for n in range(1, 29):
+    for n in range(1, RESUME_HORIZON_DAYS + 1):
         later = day + timedelta(days=n)
         if later.weekday() in lift_weekdays and race_advice(later, races).phase is not (
             Phase.NO_LIFTING

@@ -31,18 +31,20 @@ async def show_block(update: Update, context: RunLiftContext) -> None:
     await reply(update, texts.block_text(current, offer), block_buttons(choices) or None)
 
 
-async def _switch(update: Update, context: RunLiftContext, key: str) -> bool:
-    """Switch to block `key`; False when there is no such block."""
+async def _switch(update: Update, context: RunLiftContext, key: str) -> None:
+    """Switch to block `key` (not while today's session is half logged)."""
     training = context.services.training
     if key == training.block().key:
         await reply(update, texts.already_on(training.block()))
-        return True
-    block = await training.change_block(key)
-    if block is None:
+        return
+    if key not in BLOCKS_BY_KEY:
         await reply(update, texts.BLOCK_EXPECTED)
-        return False
+        return
+    if await training.session_under_way():  # half a session judged in each block: no
+        await reply(update, texts.FINISH_FIRST)
+        return
+    block = await training.change_block(key)
     await confirm(update, context, texts.block_changed(block))
-    return True
 
 
 async def choose_block(update: Update, context: RunLiftContext) -> None:

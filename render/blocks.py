@@ -13,6 +13,7 @@ _ABOUT = {
 }
 BLOCK_EXPECTED = "Use <code>/block 2x8</code>, <code>/block 3x6</code> or <code>/block 3x5</code>."
 NOT_NOW = "Not now"
+FINISH_FIRST = "Today's session is under way: finish it first (/done), then switch blocks."
 
 
 def block_name(block: Block) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from coaching import Exercise, Implement, Kit, Reason, ReasonCode
+from coaching.programme import BLOCKS_BY_KEY
+from render.blocks import block_name
 from render.common import day_text, weight, weight_kg
 
 Values = Mapping[str, object]
@@ -15,9 +17,14 @@ Words = Callable[[Values, Kit, Exercise | None], str]
 def _next(values: Values, kit: Kit, exercise: Exercise | None) -> str:
     """The next load named by a reason, rounded to what the runner can load."""
     kg = float(values["weight_kg"])
-    if exercise is not None:
-        return weight(kit.from_kg(exercise, kg), kit.unit)
-    return weight_kg(kg, kit.unit)
+    shown = weight(kit.from_kg(exercise, kg), kit.unit) if exercise else weight_kg(kg, kit.unit)
+    reps = values.get("next_reps")  # the same weight for fewer reps, where the kit has no step
+    return f"{shown} for {reps} reps" if reps else shown
+
+
+def _block(values: Values) -> str:
+    block = BLOCKS_BY_KEY.get(str(values.get("block")))
+    return block_name(block) if block else str(values.get("block"))
 
 
 def _lightest(exercise: Exercise | None) -> str:
@@ -100,7 +107,9 @@ MESSAGES: dict[ReasonCode, Words] = {
     ReasonCode.SHORT: lambda v, kit, e: (
         f"short of {v['sets']} × {v['reps']}: same weight next time"
     ),
-    ReasonCode.UP_TWO: lambda v, kit, e: f"every set felt easy (5+ in reserve): {_next(v, kit, e)}",
+    ReasonCode.UP_TWO: lambda v, kit, e: (
+        f"every set felt easy ({v['rir']} in reserve): up to {_next(v, kit, e)}"
+    ),
     ReasonCode.UP: lambda v, kit, e: (
         f"all reps done with {v['rir']} in reserve: up to {_next(v, kit, e)}"
     ),
@@ -132,12 +141,14 @@ MESSAGES: dict[ReasonCode, Words] = {
         "it feels easier (smaller plates or dumbbells in between help: /kit)"
     ),
     ReasonCode.HOLD_TOP_OF_KIT: lambda v, kit, e: "the heaviest you can load: same weight",
-    ReasonCode.TAPER_HOLD: lambda v, kit, e: "race taper: the weight stays until after the race",
+    ReasonCode.TAPER_HOLD: lambda v, kit, e: (
+        "around a race the weight stays where it is; it goes up again after the week after"
+    ),
     ReasonCode.TEMPORARY_CUT: lambda v, kit, e: (
         f"a lighter week after your race: back to {_next(v, kit, e)} after it"
     ),
     ReasonCode.BLOCK_CHANGED: lambda v, kit, e: (
-        f"block {str(v['block']).replace('x', ' × ')}: {_next(v, kit, e)} for the same strength"
+        f"block {_block(v)}: {_next(v, kit, e)} for the same strength"
     ),
     ReasonCode.AFTER_BREAK: lambda v, kit, e: (
         f"{v['days']} days since you last did it: {v['percent']} % lighter to ease back in"

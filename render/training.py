@@ -59,8 +59,8 @@ def session_text(session: Session, kit: Kit, run: RunType = RunType.REST) -> str
     lines = [f"<b>Session {session.name}</b> · block {scheme} · about {session.minutes} min"]
     if session.note:
         lines.append(f"<i>{escape(_note(session.note, kit))}</i>")
-    if lift_after_run(run):
-        lines.append(f"<i>{escape(lift_after_run(run))}</i>")
+    if advice := lift_after_run(run):
+        lines.append(f"<i>{escape(advice)}</i>")
     lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
     for position, lift in enumerate(session.lifts, start=1):
         name = escape(exercise_name(lift.exercise))

@@ -126,9 +126,10 @@ class Reminders(Area):
             if paused_on(user, day) or not is_lift_day(user, day):
                 continue
             moments = [("lift", day, at)]  # race week: a note saying when lifting resumes
-            if race_advice(day, races).phase is not Phase.NO_LIFTING:
+            lifting = race_advice(day, races).phase is not Phase.NO_LIFTING
+            if lifting:
                 moments.append(("missed", day + timedelta(days=1), at))
-            if user.heads_up and len(moments) > 1:
+            if user.heads_up and lifting:
                 moments.append(("heads_up", day - timedelta(days=1), HEADS_UP_AT))
             for kind, when, moment in moments:
                 rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,

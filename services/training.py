@@ -237,6 +237,15 @@ class Training(Area):
             choices.append(next_block(block))
         return choices
 
+    async def session_under_way(self) -> bool:
+        """Something is logged in today's session and it is not finished yet."""
+        workout = await session_on(self.db, self.runner.id, self.today())
+        return (
+            workout is not None
+            and workout.status != "done"
+            and bool(await entries_of(self.db, workout.id))
+        )
+
     async def change_block(self, key: str) -> Block | None:
         """Move to block `key` (up or back): every working weight to the same estimated
         strength in the new reps. None for a block that does not exist."""
@@ -248,7 +257,8 @@ class Training(Area):
             if state.working_weight_kg is None:
                 continue
             exercise = EXERCISES[state.exercise]
-            moved = block_load(kit.from_kg(exercise, state.working_weight_kg), old, new)
+            working = kit.from_kg(exercise, state.working_weight_kg)
+            moved = block_load(working, old.reps_for(state.reps), old, new)
             weight = kit.round(exercise, moved)  # nearest: a switch and back ends where it began
             state.working_weight_kg = to_kg(weight, kit.unit)
             values = {"block": new.key, "weight_kg": state.working_weight_kg}
@@ -613,8 +623,11 @@ def _decide(
         target = Target(kit.from_kg(exercise, planned.weight_kg), planned.sets, planned.reps,
                         block, working, planned.may_add)  # fmt: skip
     elif state.working_weight_kg is not None:
-        reps = min(state.reps or block.reps, block.reps)
-        target = Target(kit.from_kg(exercise, state.working_weight_kg), block.sets, reps, block)
+        # Nothing prescribed for it today (a race week, an extra lift): judged against the
+        # working weight; a day with nothing prescribed at all never adds weight.
+        reps, may_add = block.reps_for(state.reps), bool(workout.prescription.lifts)
+        target = Target(kit.from_kg(exercise, state.working_weight_kg), block.sets, reps, block,
+                        may_add=may_add)  # fmt: skip
     else:  # a lift with no history: what was done is the reference
         target = Target(kit.round(exercise, sets[-1].weight), len(sets), block.reps, block)
     return progress(exercise, target, sets, kit, state.short_sessions_in_a_row)

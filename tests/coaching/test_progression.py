@@ -1,7 +1,7 @@
 """Progression after each session, breaks and records."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from coaching import (
@@ -18,6 +18,7 @@ from coaching import (
     new_records,
     progress,
 )
+from coaching.progression import MAX_TRIAL_JUMP
 
 SQUAT = EXERCISES["back_squat"]
 GOBLET = EXERCISES["goblet_squat"]
@@ -144,3 +145,26 @@ def test_records_heaviest_for_reps_and_best_e1rm():
     assert ("weight", 8) in kinds and ("e1rm", 8) in kinds
     assert new_records(history, [LoggedSet(60, 8, 2)]) == []
     assert new_records([], [LoggedSet(60, 8, 2)]) == []
+
+
+@example(block=BLOCKS[0], weight=20.0, rir=3, exercise_key="overhead_press")
+@example(block=BLOCKS[0], weight=6.0, rir=5, exercise_key="one_arm_db_press")
+@given(
+    block=st.sampled_from(BLOCKS),
+    weight=st.sampled_from([2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 20.0, 22.5, 40.0, 100.0]),
+    rir=st.integers(0, 6),
+    exercise_key=st.sampled_from(["overhead_press", "one_arm_db_press", "goblet_squat"]),
+)
+def test_every_jump_is_capped_or_comes_with_fewer_reps(block, weight, rir, exercise_key):
+    exercise = EXERCISES[exercise_key]
+    weight = KIT.round(exercise, weight)
+    sets = [LoggedSet(weight, block.reps)] * (block.sets - 1) + [LoggedSet(weight, block.reps, rir)]
+    decision = progress(exercise, Target(weight, block.sets, block.reps, block=block), sets, KIT)
+    assert decision.weight in KIT.loadable(exercise) and decision.reps >= 5
+    if decision.weight > weight:
+        if decision.reps < block.reps or (block.reps == 5 and rir >= block.target_rir + 2):
+            assert decision.weight <= weight * MAX_TRIAL_JUMP + 1e-9  # fewer reps, or 5 easy
+        else:
+            assert decision.weight <= weight * 1.1 + 1e-9
+    if rir >= block.target_rir:
+        assert decision.weight >= weight  # at target never costs weight

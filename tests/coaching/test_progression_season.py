@@ -87,3 +87,38 @@ def test_missed_reps_twice_running_cut_about_ten_percent():
     assert (first.weight, first.short_sessions_in_a_row) == (60, 1)
     second = progress(SQUAT, Target(60, 2, 8), [LoggedSet(60, 8), LoggedSet(60, 6, 0)], KIT, 1)
     assert second.change is Change.DOWN and second.weight == 55  # 54 -> nearest loadable
+
+
+def test_a_light_dumbbell_moves_up_for_five_reps_once_clearly_easy():
+    decision = progress(DB_PRESS, Target(6, 2, 8), _sets(6, 8, 2, 5), KIT)  # 2 kg steps: +33 %
+    assert (decision.weight, decision.reps) == (8, 5)
+    gap = Kit(unit=Unit.KG, dumbbells=(2.0, 4.0, 6.0, 10.0, 14.0))
+    held = progress(DB_PRESS, Target(6, 2, 8), _sets(6, 8, 2, 5), gap)  # +67 %: never at once
+    assert (held.weight, held.reason.code) == (6, ReasonCode.HOLD_BIG_STEP)
+
+
+def test_a_step_down_goes_back_to_the_block_reps():
+    decision = progress(DB_PRESS, Target(14, 2, 6), _sets(14, 6, 2, 0), KIT)
+    assert (decision.weight, decision.reps, decision.change) == (12, 8, Change.DOWN)
+
+
+def test_a_kit_with_only_heavy_plates_drops_reps_instead_of_collapsing_the_weight():
+    coarse = Kit(unit=Unit.KG, plates=(20.0,))  # 20, 60, 100 kg
+    decision = progress(SQUAT, Target(60, 2, 8), _sets(60, 8, 2, 0), coarse)
+    assert (decision.weight, decision.reps) == (60, 6)
+    short = progress(SQUAT, Target(60, 2, 8), [LoggedSet(60, 8), LoggedSet(60, 6, 0)], coarse, 1)
+    assert (short.weight, short.reps) == (60, 6)
+
+
+def test_micro_plates_step_down_a_whole_increment():
+    micro = Kit(unit=Unit.KG, plates=(20.0, 10.0, 5.0, 2.5, 1.25, 0.25))
+    decision = progress(SQUAT, Target(100, 2, 8), _sets(100, 8, 2, 0), micro)
+    assert decision.weight == 97.5
+
+
+def test_one_rep_short_in_three_by_five_is_short_not_a_cut():
+    target = Target(100, 3, 5, block=THREE_BY_FIVE)
+    first = progress(
+        SQUAT, target, [LoggedSet(100, 5), LoggedSet(100, 5), LoggedSet(100, 4, 0)], KIT
+    )
+    assert (first.weight, first.change, first.short_sessions_in_a_row) == (100, Change.HOLD, 1)

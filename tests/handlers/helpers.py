@@ -1,5 +1,6 @@
 """Steps a runner takes, so tests read like the product."""
 
+from models import LiftState
 from tests.rig import ALICE, Rig
 
 
@@ -17,3 +18,8 @@ async def onboard_by_buttons(rig: Rig, user=ALICE) -> str:
     for recent_set in ("40x8", "80x5 rir2", "100x5", "14x8", "24x10"):
         reply = await rig.send(recent_set, user)
     return reply
+
+
+async def working_kg(rig: Rig, exercise: str, user=ALICE) -> float | None:
+    """The lift's working weight as stored (kg)."""
+    return (await rig.get(LiftState, (user.id, exercise))).working_weight_kg

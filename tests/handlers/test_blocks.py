@@ -2,8 +2,8 @@
 
 from sqlalchemy import update
 
-from models import LiftState, User
-from tests.handlers.helpers import onboard_by_buttons
+from models import User
+from tests.handlers.helpers import onboard_by_buttons, working_kg
 from tests.rig import ALICE
 
 
@@ -13,10 +13,6 @@ async def _steady_for(rig, sessions: int) -> None:
             update(User).where(User.id == ALICE.id)
             .values(sessions_in_block=sessions, sessions_since_deload=sessions)
         )  # fmt: skip
-
-
-async def _working(rig, exercise: str) -> float:
-    return (await rig.get(LiftState, (ALICE.id, exercise))).working_weight_kg
 
 
 async def _log_session_a(rig) -> str:
@@ -32,10 +28,10 @@ async def test_the_next_block_is_offered_after_steady_progress_and_taken_by_a_bu
     summary = await _log_session_a(rig)
     assert "Session A done" in summary and "ready for 3 × 6" in summary
     assert "Switch to 3 × 6" in rig.button_labels() and "Not now" in rig.button_labels()
-    squat = await _working(rig, "back_squat")
+    squat = await working_kg(rig, "back_squat")
     reply = await rig.press("Switch to 3 × 6")
     assert "Now on 3 × 6" in reply
-    heavier = await _working(rig, "back_squat")
+    heavier = await working_kg(rig, "back_squat")
     assert squat * 1.05 <= heavier <= squat * 1.15  # the same strength for 6 reps
     rig.travel(days=2)  # Thursday: session B in the new block
     today = await rig.send("/today")
@@ -49,10 +45,10 @@ async def test_not_now_keeps_the_block_and_the_runner_can_go_back(rig):
     await _log_session_a(rig)
     assert "Staying on 2 × 8" in await rig.press("Not now")
     assert (await rig.get(User, ALICE.id)).block == "2x8"
-    deadlift = await _working(rig, "deadlift")
+    deadlift = await working_kg(rig, "deadlift")
     assert "Now on 3 × 5" in await rig.send("/block 3x5")
     assert "Now on 2 × 8" in await rig.send("/block 2x8")
-    assert await _working(rig, "deadlift") == deadlift  # a switch and back ends where it began
+    assert await working_kg(rig, "deadlift") == deadlift  # a switch and back ends where it began
 
 
 async def test_no_offer_before_steady_progress_and_bad_blocks_are_explained(rig):
@@ -67,3 +63,12 @@ async def test_no_offer_before_steady_progress_and_bad_blocks_are_explained(rig)
     await rig.send("/block 3x6")  # a runner's own choice, typed, is still theirs
     await rig.send("/block")
     assert rig.button_labels() == ["Switch to 2 × 8"]
+
+
+async def test_no_block_change_in_the_middle_of_a_session(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log ohp 35x8 35x8 rir3")
+    deadlift = await working_kg(rig, "deadlift")
+    assert "finish it first" in await rig.send("/block 3x6")
+    assert (await rig.get(User, ALICE.id)).block == "2x8"
+    assert await working_kg(rig, "deadlift") == deadlift

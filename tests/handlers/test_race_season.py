@@ -4,13 +4,7 @@ the week after is lighter (or upper body only) for a while and never lowers the 
 import math
 from datetime import UTC, datetime
 
-from models import LiftState
-from tests.handlers.helpers import onboard_by_buttons
-from tests.rig import ALICE
-
-
-async def _working_kg(rig, exercise: str) -> float:
-    return (await rig.get(LiftState, (ALICE.id, exercise))).working_weight_kg
+from tests.handlers.helpers import onboard_by_buttons, working_kg
 
 
 async def test_race_week_today_and_plan_say_when_lifting_resumes(rig):
@@ -41,7 +35,7 @@ async def test_a_race_week_lift_day_reminder_says_no_lifting_and_when_it_resumes
 async def test_the_lighter_week_after_a_half_never_lowers_the_working_weight(rig):
     await onboard_by_buttons(rig)
     await rig.send("/race 2026-11-29 half")  # Sunday
-    deadlift_before = await _working_kg(rig, "deadlift")
+    deadlift_before = await working_kg(rig, "deadlift")
     rig.travel(days=9)  # Thursday 3 December: session B, four days after the race
     today = await rig.send("/today")
     assert "about 20 % lighter" in today
@@ -49,7 +43,7 @@ async def test_the_lighter_week_after_a_half_never_lowers_the_working_weight(rig
     light = math.floor(deadlift_before * 0.8 / 2.5) * 2.5  # the kit's 2.5 kg steps, rounded down
     reply = await rig.send(f"/log deadlift {light}x8 {light}x8 rir3")
     assert "Stored" in reply
-    assert await _working_kg(rig, "deadlift") == deadlift_before
+    assert await working_kg(rig, "deadlift") == deadlift_before
     rig.travel(days=5)  # Tuesday 8 December: the lighter week is over
     back = await rig.send("/today")
     assert "20 % lighter" not in back
@@ -96,3 +90,12 @@ async def test_a_rest_day_names_the_next_day_with_lifting_after_the_race_week(ri
     await rig.send("/race 2026-11-27 half")  # Tuesday and Thursday are in race week
     reply = await rig.send("/today")
     assert "Next session: A on Tuesday 1 December" in reply
+
+
+async def test_lifting_logged_in_race_week_never_adds_weight(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/race 2026-11-27 half")  # Tuesday is three days out
+    squat = await working_kg(rig, "back_squat")
+    reply = await rig.send(f"/log squat {squat:g}x8 {squat:g}x8 rir5")
+    assert "Stored" in reply
+    assert await working_kg(rig, "back_squat") == squat

@@ -3,7 +3,8 @@ weight without saying so), calibration from bodyweight, and every lift of the eq
 
 from datetime import date
 
-from models import BodyweightEntry, LiftState
+from models import BodyweightEntry
+from tests.handlers.helpers import working_kg
 from tests.rig import ALICE
 
 
@@ -16,15 +17,11 @@ async def _set_up_to_loads(rig, equipment: str = "Full gym") -> None:
     await rig.press(equipment)
 
 
-async def _weight(rig, exercise: str) -> float | None:
-    return (await rig.get(LiftState, (ALICE.id, exercise))).working_weight_kg
-
-
 async def test_a_long_set_never_starts_heavier_than_its_own_weight(rig):
     await _set_up_to_loads(rig)
     await rig.send("40x8")  # overhead press
     await rig.send("60x12 rir3")  # back squat: Brzycki alone would say 70.9 kg
-    assert await _weight(rig, "back_squat") == 60
+    assert await working_kg(rig, "back_squat") == 60
 
 
 async def test_a_load_below_the_empty_bar_is_the_bar_and_the_runner_is_told(rig):
@@ -32,7 +29,7 @@ async def test_a_load_below_the_empty_bar_is_the_bar_and_the_runner_is_told(rig)
     reply = await rig.send("15x8")  # overhead press: works out at about 12 kg
     assert "Overhead press: starting at 20 kg (empty bar)" in reply
     assert "lighter than the empty bar" in reply and "(2/5): Back squat" in reply
-    assert await _weight(rig, "overhead_press") == 20
+    assert await working_kg(rig, "overhead_press") == 20
     for recent_set in ("80x5 rir2", "100x5", "14x8", "24x10"):
         await rig.send(recent_set)
     today = await rig.send("/today")
@@ -75,7 +72,7 @@ async def test_a_failed_calibration_set_drops_about_ten_percent(rig):
     assert "calibration set 5" in rig.last_text() and "42.5 kg" in rig.last_text()
     reply = await rig.press("Couldn't do them all")  # 42.5 x 0.9 = 38.25: 37.5 on the kit
     assert "working weight is 37.5 kg" in reply and "about 10 % lighter" in reply
-    assert await _weight(rig, "back_squat") == 37.5
+    assert await working_kg(rig, "back_squat") == 37.5
 
 
 async def test_after_switching_to_dumbbells_every_lift_can_be_given_a_starting_load(rig):

@@ -2,16 +2,12 @@
 
 import pytest
 
-from models import ExerciseEntry, LiftState, LoggedSet, User, WorkoutSession
-from tests.handlers.helpers import onboard_by_buttons
+from models import ExerciseEntry, LoggedSet, User, WorkoutSession
+from tests.handlers.helpers import onboard_by_buttons, working_kg
 from tests.rig import ALICE, BOB, GROUP_ID
 
 # The rig's clock starts on Tuesday 24 November 2026, 08:00 in Berlin. Alice's week:
 # Tue quality, Thu easy, Sat long -> lift days Tuesday (session A) and Thursday (session B).
-
-
-async def _weight(rig, exercise: str, user=ALICE) -> float:
-    return (await rig.get(LiftState, (user.id, exercise))).working_weight_kg
 
 
 async def _log_by_buttons(rig, exercise: str, rir: str) -> str:
@@ -34,7 +30,10 @@ async def test_a_whole_week_loads_rise_after_easy_sets_and_hold_after_a_hard_one
     await _log_by_buttons(rig, "Back squat", "2")  # hard: hold
     summary = await _log_by_buttons(rig, "Deadlift", "5+")
     assert "Session A done" in summary and "Deadlift: 85 kg" in summary
-    assert (await _weight(rig, "overhead_press"), await _weight(rig, "back_squat")) == (37.5, 67.5)
+    assert (await working_kg(rig, "overhead_press"), await working_kg(rig, "back_squat")) == (
+        37.5,
+        67.5,
+    )
 
     rig.travel(days=1)  # Wednesday: rest
     reply = await rig.send("/today")
@@ -52,8 +51,8 @@ async def test_a_whole_week_loads_rise_after_easy_sets_and_hold_after_a_hard_one
     await rig.send("85x8 85x7")  # short of target: hold
     summary = await rig.press("0")
     assert "Session B done" in summary
-    assert await _weight(rig, "deadlift") == 85
-    assert await _weight(rig, "goblet_squat") == 24
+    assert await working_kg(rig, "deadlift") == 85
+    assert await working_kg(rig, "goblet_squat") == 24
 
     rig.travel(days=5)  # next Tuesday: session A again with the new loads
     today = await rig.send("/today")
@@ -143,9 +142,9 @@ async def test_a_weight_more_than_double_asks_for_confirmation(rig):
 async def test_undo_removes_the_last_exercise_and_restores_the_lift(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log deadlift 80x8 80x8 rir5")
-    assert await _weight(rig, "deadlift") == 85
+    assert await working_kg(rig, "deadlift") == 85
     assert "Removed: Deadlift 80 kg × 8,8" in await rig.send("/undo")
-    assert await _weight(rig, "deadlift") == 80
+    assert await working_kg(rig, "deadlift") == 80
     assert await rig.count(LoggedSet) == 0
     assert "nothing to undo" in await rig.send("/undo")
 
@@ -259,7 +258,7 @@ async def test_calibration_climbs_and_sets_the_starting_weight(rig):
     assert "25 kg" in rig.last_text()
     reply = await rig.press("3")
     assert "working weight is 25 kg" in reply
-    assert await _weight(rig, "overhead_press") == 25
+    assert await working_kg(rig, "overhead_press") == 25
 
 
 async def test_rest_timer_sends_a_message_when_the_rest_is_over(rig):
