@@ -123,7 +123,7 @@ def test_progression_over_random_logs(block, weight, reps, offsets, rir, short_b
     if full and len(sets) >= block.sets and rir is not None and rir >= block.target_rir - 1:
         assert decision.weight >= weight  # doing the work never costs weight
     if all(s.reps >= block.reps for s in sets) and (rir or 0) >= 2:
-        assert decision.short_sessions_in_a_row == 0  # all reps done is never a miss
+        assert decision.short_sessions_in_a_row <= short_before  # all reps done: no new miss
 
 
 @given(block=st.sampled_from(BLOCKS), weight=st.sampled_from(KIT.loadable(SQUAT)[:60]),
