@@ -9,6 +9,15 @@ from tests.scheduler.test_reminders import _lift_messages, _setup
 WEEK = "tue=quality thu=easy sat=long"  # lift days Tuesday and Thursday
 
 
+async def _miss_tuesday(rig) -> None:
+    """Set up on Monday, then Wednesday's tick: Tuesday's session was missed."""
+    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    await _setup(rig, ALICE, "Europe/Berlin", WEEK, "07:30")
+    await rig.tick()
+    rig.now = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)  # Wednesday: Tuesday was missed
+    await rig.tick()
+
+
 async def test_the_quality_day_reminder_says_to_lift_6_hours_after_the_run(rig):
     rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # Monday
     await _setup(rig, ALICE, "Europe/Berlin", WEEK, "07:30")
@@ -23,11 +32,7 @@ async def test_the_quality_day_reminder_says_to_lift_6_hours_after_the_run(rig):
 
 
 async def test_a_missed_first_session_takes_thursday_and_thursdays_moves_to_sunday(rig):
-    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-    await _setup(rig, ALICE, "Europe/Berlin", WEEK, "07:30")
-    await rig.tick()
-    rig.now = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)  # Wednesday: Tuesday was missed
-    await rig.tick()
+    await _miss_tuesday(rig)
     nudge = rig.last_text()
     assert "No session logged for Tuesday" in nudge and "dropped. The" not in nudge
     assert "Do it on Thursday, your next lift day" in nudge and "moves on to Sunday" in nudge
@@ -46,11 +51,7 @@ async def test_a_missed_first_session_takes_thursday_and_thursdays_moves_to_sund
 
 
 async def test_the_missed_session_missed_again_on_thursday_is_dropped(rig):
-    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-    await _setup(rig, ALICE, "Europe/Berlin", WEEK, "07:30")
-    await rig.tick()
-    rig.now = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)
-    await rig.tick()
+    await _miss_tuesday(rig)
     await rig.press("Yes: Thursday, then Sunday")
     rig.now = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)  # Friday: Thursday was missed too
     await rig.tick()
@@ -61,10 +62,6 @@ async def test_the_missed_session_missed_again_on_thursday_is_dropped(rig):
 
 
 async def test_a_stale_shift_offer_is_refused_after_thursday(rig):
-    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-    await _setup(rig, ALICE, "Europe/Berlin", WEEK, "07:30")
-    await rig.tick()
-    rig.now = datetime(2026, 11, 25, 6, 30, tzinfo=UTC)
-    await rig.tick()
+    await _miss_tuesday(rig)
     rig.now = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)  # Friday: too late to do it Thursday
     assert "older message" in await rig.press("Yes: Thursday, then Sunday")
