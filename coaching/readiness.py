@@ -15,15 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coaching.reasons import Reason, ReasonCode
-from coaching.week import RunType
+from coaching.week import KEY_RUNS, RunType
 
 # 0-10 scale, from here on one set per lift. Team judgement: no study gives a cut-off on this
 # scale; 7+ is well past the mild stiffness expected in a running week and is where the runner
 # would say the legs are "very sore", so below it the session stays as planned.
 SORE = 7
-
-# The runs that make the day before a key session (the lift-day rules' H3 list).
-KEY_RUNS = frozenset({RunType.QUALITY, RunType.LONG, RunType.RACE})
 
 
 def is_key_run(run: RunType) -> bool:

@@ -84,7 +84,7 @@ def build_session(
         return Session(plan.name, plan.block, (), 0, _resuming(advice, day, races, lift_weekdays))
     lifts = []
     for exercise in plan.exercises:
-        if not advice.lower_body and exercise.lower_body:
+        if not advice.gives(exercise):
             continue
         status = statuses.get(exercise.key)
         lift = _prescribe_lift(exercise, status, kit, day, plan.block, races)
@@ -118,7 +118,7 @@ def _prescribe_lift(
     weight, reason = status.working_weight, status.reason
     reps = block.reps_for(status.reps)
     if status.last_done is not None:
-        off = days_off(status.last_done, day, races, exercise.lower_body)
+        off = days_off(status.last_done, day, races, exercise)
         cut = after_break(kit, exercise, weight, off)
         if cut is not None:
             weight, reason = cut

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from coaching.catalogue import Exercise
 from coaching.reasons import Reason, ReasonCode
 from coaching.week import RunType, day_broken_rules, gap
 
@@ -73,6 +74,10 @@ class RaceAdvice:
     load_factor: float
     reason: Reason | None
 
+    def gives(self, exercise: Exercise) -> bool:
+        """Whether a session on this day includes the lift (no lifting; upper body only)."""
+        return self.phase is not Phase.NO_LIFTING and (self.lower_body or not exercise.lower_body)
+
     @property
     def may_add(self) -> bool:
         """Around a race the weight never goes up: a taper keeps it, the week after eases in."""
@@ -110,13 +115,8 @@ def _advice_for(day: date, race_day: date, distance: Distance) -> RaceAdvice:
     return _NORMAL
 
 
-def _lift_given(day: date, races: Collection[tuple[date, Distance]], lower_body: bool) -> bool:
-    advice = race_advice(day, races)
-    return advice.phase is not Phase.NO_LIFTING and (advice.lower_body or not lower_body)
-
-
 def days_off(
-    last_done: date, day: date, races: Collection[tuple[date, Distance]], lower_body: bool
+    last_done: date, day: date, races: Collection[tuple[date, Distance]], exercise: Exercise
 ) -> int:
     """Days since a lift was last done, leaving out the days the bot itself gave no such lift
     (race week, upper-body-only days): a taper or a race is not a break."""
@@ -126,7 +126,7 @@ def days_off(
     skipped = sum(
         1
         for n in range(1, days)
-        if not _lift_given(last_done + timedelta(days=n), races, lower_body)
+        if not race_advice(last_done + timedelta(days=n), races).gives(exercise)
     )
     return days - skipped
 

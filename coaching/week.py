@@ -71,6 +71,15 @@ class LiftDays:
     relaxed: tuple[Rule, ...]
 
 
+# The key runs: never lift the day before one (H3, H4), and the check-in's "key run tomorrow".
+_EVE_RULES = {
+    RunType.QUALITY: Rule.BEFORE_QUALITY,
+    RunType.LONG: Rule.BEFORE_LONG,
+    RunType.RACE: Rule.BEFORE_RACE,
+}
+KEY_RUNS = frozenset(_EVE_RULES)
+
+
 def day_broken_rules(week: Week, day: int) -> set[Rule]:
     """The single-day rules (H1, H3, H4, H5) that lifting on `day` would break."""
     today = week.get(day, RunType.REST)
@@ -83,13 +92,8 @@ def day_broken_rules(week: Week, day: int) -> set[Rule]:
         broken.add(Rule.AFTER_RACE)
     if today is RunType.LONG:
         broken.add(Rule.LONG_DAY)
-    following = {
-        RunType.QUALITY: Rule.BEFORE_QUALITY,
-        RunType.LONG: Rule.BEFORE_LONG,
-        RunType.RACE: Rule.BEFORE_RACE,
-    }
-    if tomorrow in following:
-        broken.add(following[tomorrow])
+    if tomorrow in _EVE_RULES:
+        broken.add(_EVE_RULES[tomorrow])
     return broken
 
 

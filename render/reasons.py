@@ -22,6 +22,12 @@ def _next(values: Values, kit: Kit, exercise: Exercise | None) -> str:
     return f"{shown} for {reps} reps" if reps else shown
 
 
+def _from_set(values: Values, kit: Kit) -> str:
+    """The recent set a starting load came from."""
+    text = f"from your {weight_kg(float(values['weight_kg']), kit.unit)} × {values['reps']}"
+    return text + (f" with {values['rir']} in reserve" if values.get("rir") else "")
+
+
 def _block(values: Values) -> str:
     block = BLOCKS_BY_KEY.get(str(values.get("block")))
     return block_name(block) if block else str(values.get("block"))
@@ -75,13 +81,9 @@ def _upper_only(values: Values) -> str:
 
 
 MESSAGES: dict[ReasonCode, Words] = {
-    ReasonCode.FROM_SET: lambda v, kit, _: (
-        f"from your {weight_kg(float(v['weight_kg']), kit.unit)} × {v['reps']}"
-        + (f" with {v['rir']} in reserve" if v.get("rir") else "")
-    ),
+    ReasonCode.FROM_SET: lambda v, kit, _: _from_set(v, kit),
     ReasonCode.FROM_SET_LIGHTEST: lambda v, kit, e: (
-        f"from your {weight_kg(float(v['weight_kg']), kit.unit)} × {v['reps']}"
-        + (f" with {v['rir']} in reserve" if v.get("rir") else "")
+        _from_set(v, kit)
         + f": that works out at about {weight_kg(float(v.get('computed_kg', 0)), kit.unit)}, "
         f"lighter than {_lightest(e)}, so you start there"
     ),
