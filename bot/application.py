@@ -34,7 +34,7 @@ from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, blocks, groups, history, reminders, today
+from handlers import account, blocks, corrections, groups, history, reminders, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, build_setup_conversation
@@ -119,7 +119,12 @@ def register_handlers(application: Application) -> None:
             CommandHandler("history", history.show_history),
             CallbackQueryHandler(history.page_history, pattern=r"^hist:\d+:-?\d+(\|\d+)?$"),
             CommandHandler("plan", history.show_plan),
-            CommandHandler("undo", history.undo),
+            CommandHandler("undo", corrections.undo),
+            CallbackQueryHandler(corrections.choose_entry, pattern=r"^hedit:"),
+            CallbackQueryHandler(corrections.show_entry, pattern=r"^hent:"),
+            CallbackQueryHandler(corrections.ask_delete, pattern=r"^hdel:"),
+            CallbackQueryHandler(corrections.delete, pattern=r"^(hdelok|hundo):"),
+            CallbackQueryHandler(corrections.keep, pattern=r"^hdelno(\|\d+)?$"),
             CallbackQueryHandler(history.start_rest, pattern=r"^rest:start(\|\d+)?$"),
             CommandHandler("block", blocks.show_block),
             CallbackQueryHandler(blocks.choose_block, pattern=r"^block:[a-z0-9]+(\|\d+)?$"),

@@ -22,6 +22,8 @@ class LogDraft:
     rir: int | None = None
     calibration_weight: float | None = None  # the next calibration set, in the kit's units
     calibration_step: int = 0  # 1 for the first set; 0: not calibrating
+    held: str = ""  # a one-line /log's words, held while asked whether to add to a done session
+    correcting: tuple[int, int] | None = None  # (logged exercise id, set number) being corrected
 
     def picking(self) -> LogDraft:
         """Back to choosing a lift: nothing half-entered is kept."""
@@ -46,6 +48,8 @@ class LogDraft:
             "rir": self.rir,
             "cal_weight": self.calibration_weight,
             "cal_step": self.calibration_step,
+            "held": self.held,
+            "correcting": list(self.correcting) if self.correcting else None,
         }
 
     @classmethod
@@ -57,4 +61,6 @@ class LogDraft:
             data.get("rir"),
             data.get("cal_weight"),
             data.get("cal_step") or 0,
+            data.get("held") or "",
+            tuple(data["correcting"]) if data.get("correcting") else None,
         )

@@ -1,4 +1,4 @@
-"""/history (past sessions, paged), /plan (this week), /undo and the rest timer."""
+"""/history (past sessions, paged), /plan (the days ahead) and the rest timer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bot.context import RunLiftContext, without_database
 from handlers.common import (
     StaleButton,
     button_fields,
-    confirm,
+    is_private,
     keyboard,
     pressed_by_owner,
     send_numbers,
@@ -22,19 +22,24 @@ from services.reports import HISTORY_PAGE
 REST_SECONDS = 120
 
 
-async def _history_page(context: RunLiftContext, user_id: int, offset: int) -> tuple[str, list]:
+async def _history_page(
+    context: RunLiftContext, user_id: int, offset: int, editable: bool
+) -> tuple[str, list]:
     page = await context.services.reports.history(user_id, offset)
     buttons = []
     if page.more:
         buttons.append((texts.OLDER, f"hist:{offset + HISTORY_PAGE}:{user_id}"))
     if offset > 0:
         buttons.append((texts.NEWER, f"hist:{max(0, offset - HISTORY_PAGE)}:{user_id}"))
-    return texts.history(page), [buttons] if buttons else []
+    rows = [buttons] if buttons else []
+    if editable and page.sessions:
+        rows.append([(texts.EDIT_OR_DELETE, f"hedit:{offset}")])
+    return texts.history(page), rows
 
 
 async def show_history(update: Update, context: RunLiftContext) -> None:
     """/history: the last sessions, newest first, five at a time."""
-    text, buttons = await _history_page(context, context.runner.id, 0)
+    text, buttons = await _history_page(context, context.runner.id, 0, is_private(update))
     await send_numbers(update, context, text, buttons or None)
 
 
@@ -45,7 +50,7 @@ async def page_history(update: Update, context: RunLiftContext) -> None:
         raise StaleButton(offset)
     if not await pressed_by_owner(update, owner):
         return
-    text, buttons = await _history_page(context, int(owner), int(offset))
+    text, buttons = await _history_page(context, int(owner), int(offset), is_private(update))
     markup = keyboard(buttons) if buttons else None
     await update.callback_query.edit_message_text(text, reply_markup=markup)
 
@@ -58,12 +63,6 @@ async def show_plan(update: Update, context: RunLiftContext) -> None:
     week_plan = await services.reports.week_plan()
     text = texts.plan(week_plan, services.profile.run_week(), services.profile.kit())
     await send_numbers(update, context, text)
-
-
-async def undo(update: Update, context: RunLiftContext) -> None:
-    """/undo: remove the last logged exercise and restore that lift."""
-    removed = await context.services.training.undo_last()
-    await confirm(update, context, texts.undone(removed) if removed else texts.NOTHING_TO_UNDO)
 
 
 @without_database

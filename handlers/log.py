@@ -41,6 +41,7 @@ from coaching import (
 )
 from coaching.calibration import TARGET_REPS as CALIBRATION_REPS
 from coaching.parsing import MAX_WEIGHT, parse_log_date, parse_logged_sets, parse_rir
+from handlers import corrections
 from handlers.blocks import offer_buttons
 from handlers.common import (
     Buttons,
@@ -62,8 +63,8 @@ from render.common import NO, YES, load
 from render.exercises import exercise_name
 from services.training import CALIBRATED, Logged, Source
 
-CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE = (
-    "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate",
+CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE, REOPEN = (
+    "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate", "reopen",
 )  # fmt: skip
 END = Conversation.END
 TEXT = filters.TEXT & ~filters.COMMAND
@@ -244,10 +245,24 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
     if day != today:
         await reply(update, texts.logging_for(day))
     workout = await training.open_session(day)
+    if workout.status == "done":  # finished: ask before adding to it, holding what was typed
+        training.save_draft(LogDraft(day, held=" ".join(words)))
+        await reply(update, texts.add_to_finished(workout.session_name, day),
+                    [[(texts.ADD_TO_IT, "reopen:yes"), (texts.LEAVE_IT, "reopen:no")]])  # fmt: skip
+        return REOPEN
+    return await _log_words(update, context, workout, words)
+
+
+async def _log_words(update: Update, context: RunLiftContext, workout, words: list[str]) -> State:
+    """/log's words after the date: one line stored at once, else the conversation begins."""
+    training = context.services.training
+    if (clash := await training.clash(workout)) is not None:
+        await reply(update, texts.clash_warning(clash, workout.local_date))
+    day = workout.local_date
     exercise, rest = _split_exercise(words)
     if exercise is not None and rest:  # one line: stored at once, nothing more to ask
-        if day != today or training.logging():  # no draft reads as today's: write others
-            training.save_draft(LogDraft(day))
+        if day != context.services.profile.today() or training.logging():
+            training.save_draft(LogDraft(day))  # no draft reads as today's: write others
         state = await _take_sets(update, context, workout, exercise, " ".join(rest))
         return _end(context) if state == PICK else state
     training.save_draft(LogDraft(day))
@@ -258,6 +273,18 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
         await ask_for_text(update, texts.unknown_exercise(" ".join(words), names))
         return PICK
     return await _choose(update, context, workout, exercise)
+
+
+async def reopen_answer(update: Update, context: RunLiftContext) -> State:
+    """Add to a finished session (what was typed with /log carries on), or leave it."""
+    await update.callback_query.answer()
+    training = context.services.training
+    if button_data(update) != "reopen:yes":
+        await reply(update, texts.LEFT_AS_IT_IS)
+        return _end(context)
+    draft = training.draft()
+    workout = await training.open_session(draft.day)
+    return await _log_words(update, context, workout, draft.held.split())
 
 
 async def start_from_today(update: Update, context: RunLiftContext) -> State:
@@ -487,6 +514,7 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
                 CommandHandler("log", start_log),
                 CallbackQueryHandler(start_from_today, pattern=r"^today:log(\|\d+)?$"),
                 CommandHandler("done", done),
+                CallbackQueryHandler(corrections.ask_corrected_set, pattern=r"^hset:"),
             ],
             states={
                 CHECKIN_SORE: [CallbackQueryHandler(soreness_answer, pattern=r"^sore:")],
@@ -505,6 +533,8 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
                     MessageHandler(TEXT, rir_text),
                 ],
                 CONFIRM: [CallbackQueryHandler(confirm_jump, pattern=r"^jump:")],
+                REOPEN: [CallbackQueryHandler(reopen_answer, pattern=r"^reopen:")],
+                corrections.CORRECT: [MessageHandler(TEXT, corrections.corrected_set)],
                 CALIBRATE: [CallbackQueryHandler(calibration_answer, pattern=r"^rir:")],
                 Conversation.TIMEOUT: [TypeHandler(Update, timed_out)],
             },

@@ -7,7 +7,7 @@ from datetime import date
 from telegram import Update
 
 from bot.context import RunLiftContext
-from coaching import EXERCISES, Session
+from coaching import EXERCISES
 from handlers.common import (
     StaleButton,
     button_fields,
@@ -20,6 +20,7 @@ from handlers.common import (
 from render import training as texts
 from render.common import day_text
 from render.exercises import exercise_name
+from services.training import RestDay
 
 SESSION_BUTTONS = [
     [(texts.START_LOGGING, "today:log")],
@@ -32,15 +33,16 @@ async def show_today(update: Update, context: RunLiftContext) -> None:
     if await set_up_runner(update, context) is None:
         return
     today = await context.services.training.todays_session()
-    if today is None:
-        await reply(update, texts.SESSION_DONE_TODAY)
-    elif isinstance(today, Session):
-        buttons = None if today.no_lifting else SESSION_BUTTONS
-        training, kit = context.services.training, context.services.profile.kit()
-        text = texts.session_text(today, kit, training.todays_run())
-        await send_numbers(update, context, text, buttons)
-    else:
+    kit = context.services.profile.kit()
+    if isinstance(today, RestDay):
         await reply(update, texts.rest_day(today.run, today.next_day, today.next_session))
+    elif today.finished:
+        await send_numbers(update, context, texts.finished_day(today, kit))
+    else:
+        session, run = today.session, context.services.training.todays_run()
+        buttons = None if session.no_lifting else SESSION_BUTTONS
+        text = texts.session_text(session, kit, run, today.logged)
+        await send_numbers(update, context, text, buttons)
 
 
 async def choose_swap(update: Update, context: RunLiftContext) -> None:

@@ -38,6 +38,22 @@ async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
     return list(await session.scalars(query))
 
 
+async def entries_since(
+    session: AsyncSession, user_id: int, exercise: str, first_id: int
+) -> list[ExerciseEntry]:
+    """The runner's logs of one exercise from entry `first_id` on, in the order logged."""
+    query = (
+        select(ExerciseEntry)
+        .where(
+            ExerciseEntry.user_id == user_id,
+            ExerciseEntry.exercise == exercise,
+            ExerciseEntry.id >= first_id,
+        )
+        .order_by(ExerciseEntry.id)
+    )
+    return list(await session.scalars(query))
+
+
 async def entry_from_update(
     session: AsyncSession, user_id: int, update_id: int, exercise: str
 ) -> ExerciseEntry | None:

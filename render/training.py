@@ -28,7 +28,6 @@ MOVE_NOWHERE = "No later day this week fits the rules (race, long run, a day's g
 CHOOSE_MOVE_DAY = "Move today's session to which day?"
 CHOOSE_SWAP = "Which exercise do you want to swap?"
 NO_SWAP = "Nothing else with your equipment trains that movement, so it stays."
-SESSION_DONE_TODAY = "Today's session is done. Well lifted!"
 NO_NEXT_SESSION = "No lift day is planned in the next three weeks (races or your week). /rundays"
 
 
@@ -51,35 +50,77 @@ def _note(note: Reason | None, kit: Kit) -> str:
     return capitalised(reason_text(note, kit))
 
 
-def session_text(session: Session, kit: Kit, run: RunType = RunType.REST) -> str:
-    """The whole session in one message (`run`: the day's run, for when to lift after it)."""
+def session_text(
+    session: Session, kit: Kit, run: RunType = RunType.REST, logged: Sequence = ()
+) -> str:
+    """The whole session in one message (`run`: the day's run, for when to lift after it;
+    `logged`: the `services.training.LoggedExercise`s done so far, ticked in place)."""
     if session.no_lifting:
         return f"<b>No lifting today</b>\n<i>{escape(_note(session.note, kit))}</i>"
-    scheme = block_name(session.block)
-    lines = [f"<b>Session {session.name}</b> · block {scheme} · about {session.minutes} min"]
+    done = {d.exercise: d for d in logged}
+    lines = [_header(session)]
+    if done:
+        left = sum(1 for lift in session.lifts if lift.exercise not in done)
+        lines.append(f"{left} of {len(session.lifts)} lifts to go.")
     if session.note:
         lines.append(f"<i>{escape(_note(session.note, kit))}</i>")
     if advice := lift_after_run(run):
         lines.append(f"<i>{escape(advice)}</i>")
-    lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
+    if not done:
+        lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
     for position, lift in enumerate(session.lifts, start=1):
-        name = escape(exercise_name(lift.exercise))
-        arms = " each arm" if lift.exercise.per_arm else ""
-        if lift.weight is None:
-            lines.append(f"{position}. <b>{name}</b>: calibrate. Start light and climb; log each "
-                         "set and I'll pick the next weight.")  # fmt: skip
+        if lift.exercise in done:
+            lines.append(f"✅ {escape(_done_line(done.pop(lift.exercise), ': '))}")
         else:
-            shown = escape(load(kit, lift.exercise, lift.weight))
-            lines.append(f"{position}. <b>{name}</b>: {lift.sets} × {lift.reps}{arms} at {shown}")
-            if lift.ramp:
-                ramp = ", ".join(f"{weight(r.weight, kit.unit)} × {r.reps}" for r in lift.ramp)
-                lines.append(f"   Ramp: {ramp}")
-            why = reason_text(lift.reason, kit, lift.exercise)
-            if why:
-                lines.append(f"   Why: {escape(why)}")
-        lines.append(f"   Cue: {escape(cue(lift.exercise))}")
+            lines += _lift_lines(position, lift, kit)
+    lines += [f"✅ {escape(_done_line(extra, ': '))}" for extra in done.values()]
     lines.append(REST_ABOUT)
     return "\n".join(lines)
+
+
+def _header(session: Session) -> str:
+    """`Session A · block 2 × 8 · about 49 min`; a day trimmed to fewer sets says so instead."""
+    sets = {lift.sets for lift in session.lifts}
+    scheme = f"block {block_name(session.block)}"
+    if len(sets) == 1 and (fewer := sets.pop()) < session.block.sets:
+        scheme = f"{fewer} set{'s' if fewer > 1 else ''} a lift today"
+    return f"<b>Session {session.name}</b> · {scheme} · about {session.minutes} min"
+
+
+def _lift_lines(position: int, lift: PlannedLift, kit: Kit) -> list[str]:
+    name = escape(exercise_name(lift.exercise))
+    if lift.weight is None:
+        lines = [f"{position}. <b>{name}</b>: calibrate. Start light and climb; log each set "
+                 "and I'll pick the next weight."]  # fmt: skip
+    else:
+        arms = " each arm" if lift.exercise.per_arm else ""
+        shown = escape(load(kit, lift.exercise, lift.weight))
+        lines = [f"{position}. <b>{name}</b>: {lift.sets} × {lift.reps}{arms} at {shown}"]
+        if lift.ramp:
+            ramp = ", ".join(f"{weight(r.weight, kit.unit)} × {r.reps}" for r in lift.ramp)
+            lines.append(f"   Ramp: {ramp}")
+        why = reason_text(lift.reason, kit, lift.exercise)
+        if why:
+            lines.append(f"   Why: {escape(why)}")
+    lines.append(f"   Cue: {escape(cue(lift.exercise))}")
+    return lines
+
+
+def finished_day(view, kit: Kit) -> str:
+    """A finished day (a `services.training.DayView`): what was done, what was left out, and
+    when the next session is."""
+    text = _summary(view.session.name, view.day, view.logged, kit)
+    done = {d.exercise for d in view.logged}
+    left = [exercise_name(x.exercise) for x in view.session.lifts if x.exercise not in done]
+    if left:
+        text += f"\nNot logged: {escape(', '.join(left))}"
+    return text + "\n" + _next_session(view.next_day, view.next_session)
+
+
+def _next_session(next_day, session_name: str) -> str:
+    if next_day is None:
+        return NO_NEXT_SESSION
+    return f"Next session: <b>{session_name}</b> on {day_text(next_day)}."
 
 
 _REST_DAY = {
@@ -94,7 +135,7 @@ _REST_DAY = {
 def rest_day(run: RunType, next_day, session_name: str) -> str:
     if next_day is None:
         return NO_NEXT_SESSION
-    return f"{_REST_DAY[run]}\nNext session: <b>{session_name}</b> on {day_text(next_day)}."
+    return f"{_REST_DAY[run]}\n{_next_session(next_day, session_name)}"
 
 
 def planned_line(lift: PlannedLift, kit: Kit) -> str:
@@ -193,10 +234,10 @@ def sets_text(sets: Sequence[SetEntry]) -> str:
     return " ".join(f"{weight(s.weight, s.unit)} × {s.reps}" for s in sets)
 
 
-def _done_line(done) -> str:
+def _done_line(done, after_name: str = " ") -> str:
     """One logged exercise (a `services.training.LoggedExercise`), plain text."""
     effort = f", {done.rir} in reserve" if done.rir is not None else ""
-    return f"{exercise_name(done.exercise)} {sets_text(done.sets)}{effort}"
+    return f"{exercise_name(done.exercise)}{after_name}{sets_text(done.sets)}{effort}"
 
 
 def _next_text(done, kit: Kit) -> str:
@@ -247,13 +288,17 @@ def calibrated(name: str, shown: str, why: Reason, kit: Kit) -> str:
 
 def session_summary(summary, kit: Kit) -> str:
     """A finished session (a `services.training.SessionSummary`) and the next loads."""
-    done = "\n".join(f"• {escape(_done_line(d))}" for d in summary.done) or "• nothing logged"
+    return _summary(summary.name, summary.day, summary.done, kit)
+
+
+def _summary(name: str, day, logged: Sequence, kit: Kit) -> str:
+    done = "\n".join(f"• {escape(_done_line(d))}" for d in logged) or "• nothing logged"
     upcoming = "\n".join(
         f"• {escape(exercise_name(d.exercise))}: {escape(_next_text(d, kit))}"
-        for d in summary.done
+        for d in logged
         if d.next_weight is not None
     )
-    text = f"<b>Session {summary.name} done</b> ({escape(day_text(summary.day))}).\n{done}"
+    text = f"<b>Session {name} done</b> ({escape(day_text(day))}).\n{done}"
     return text + (f"\n<b>Next time</b>\n{upcoming}" if upcoming else "")
 
 
@@ -267,10 +312,98 @@ def undone(done) -> str:
     return f"Removed: {escape(name)} {escape(sets)}. The lift is back where it was."
 
 
+# --- changing what was logged: /history's edit and delete, /undo ----------------------------------
+
+EDIT_OR_DELETE = "✏️ Edit or delete"
+CHOOSE_ENTRY = "Which one? Tap it to correct a set or delete it."
+DELETE_ENTRY = "🗑 Delete"
+YES_DELETE = "Yes, delete"
+YES_REMOVE = "Yes, remove it"
+KEEP_IT = "Keep it"
+KEPT = "OK, nothing changed."
+
+
+def entry_button(day, done) -> str:
+    """`Tue 24 Nov · Back squat`."""
+    return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} · {exercise_name(done.exercise)}"
+
+
+def set_button(number: int) -> str:
+    return f"Set {number}"
+
+
+def entry_text(done, day) -> str:
+    """One logged exercise set by set (a `services.training.LoggedExercise`)."""
+    lines = [f"<b>{escape(exercise_name(done.exercise))}</b>, {escape(day_text(day))}:"]
+    for number, s in enumerate(done.sets, start=1):
+        effort = (
+            f", {done.rir} in reserve" if number == len(done.sets) and done.rir is not None else ""
+        )
+        lines.append(f"{number}. {escape(weight(s.weight, s.unit))} × {s.reps}{effort}")
+    lines.append("Tap a set to correct it, or delete the whole exercise.")
+    return "\n".join(lines)
+
+
+def ask_corrected_set(done, number: int) -> str:
+    last = number == len(done.sets)
+    example = (
+        "<code>60x8 rir2</code> (reps in reserve: it decides the next load)"
+        if last
+        else ("<code>60x8</code>")
+    )
+    return (f"Set {number} of {escape(exercise_name(done.exercise))}: send it as you did it, "
+            f"e.g. {example}.")  # fmt: skip
+
+
+def bad_corrected_set(unit) -> str:
+    return (f"Send one set as weight×reps in {unit.value}, e.g. <code>60x8</code>, optionally "
+            "with <code>rir2</code> at the end.")  # fmt: skip
+
+
+def corrected(done, kit: Kit) -> str:
+    return (f"✅ Corrected: {escape(_done_line(done))}.\nNext time: "
+            f"{escape(_next_text(done, kit))}.")  # fmt: skip
+
+
+def ask_delete(done, day) -> str:
+    return (f"Delete {escape(_done_line(done))} of {escape(day_text(day))}? Its lift's next load "
+            "is worked out again without it.")  # fmt: skip
+
+
+def deleted(done) -> str:
+    return f"Deleted: {escape(exercise_name(done.exercise))} {escape(sets_text(done.sets))}."
+
+
+def ask_undo(done, day) -> str:
+    return (f"The last thing you logged is {escape(_done_line(done))} on "
+            f"{escape(day_text(day))}, not today. Remove it?")  # fmt: skip
+
+
 BAD_LOG_DATE = (
     "Log for <code>today</code>, <code>yesterday</code> or a date like "
     "<code>2026-11-20</code> within the last 60 days, not in the future."
 )
+
+
+def add_to_finished(session_name: str, day) -> str:
+    return (f"Session {session_name} of {escape(day_text(day))} is already finished. Add this "
+            "to it? (Its next loads are worked out again for what you add.)")  # fmt: skip
+
+
+ADD_TO_IT = "Add to it"
+LEAVE_IT = "Leave it"
+LEFT_AS_IT_IS = "OK: the session stays as it is."
+
+_CLASH = {
+    RunType.LONG: "is your long run. Heavy legs the same day take from the run and its "
+    "recovery, so keep lifting to your lift days where you can.",
+    RunType.RACE: "is a race day. Race first; lifting can wait until after the race week.",
+}
+
+
+def clash_warning(run: RunType, day) -> str:
+    """Said once, before the first log of a long-run or race day (it is stored anyway)."""
+    return f"Heads-up: {escape(day_text(day))} {_CLASH[run]} I'll store what you log."
 
 
 def logging_for(day) -> str:

@@ -59,6 +59,7 @@ from models.training_queries import (
     completed_sessions,
     delete_entry,
     entries_of,
+    entries_since,
     entry_from_update,
     last_entry,
     past_sets,
@@ -92,6 +93,19 @@ class RestDay:
 
 
 @dataclass(frozen=True)
+class DayView:
+    """A lift day as it stands: what was prescribed, what is logged of it, and once finished,
+    when the next session is."""
+
+    day: date
+    session: Session
+    logged: tuple[LoggedExercise, ...] = ()
+    finished: bool = False
+    next_day: date | None = None
+    next_session: str = ""
+
+
+@dataclass(frozen=True)
 class Tomorrow:
     """The run after a session's day, and whether the runner's week told it (else: ask)."""
 
@@ -106,6 +120,7 @@ class LoggedExercise:
     rir: int | None
     next_weight: float | None  # the kit's units
     reason: Reason | None
+    entry_id: int | None = None  # the stored log, for /history's edit and delete
 
 
 @dataclass(frozen=True)
@@ -191,18 +206,29 @@ class Training(Area):
 
     # --- /today -------------------------------------------------------------------------------
 
-    async def todays_session(self) -> Session | RestDay | None:
-        """Today's session on a lift day, a rest day's facts, or None once today's is done."""
+    async def todays_session(self) -> DayView | RestDay:
+        """Today as it stands: the session with what is logged of it (finished or not), or a
+        rest day's facts. A rest day with something logged on it shows what was logged."""
         user, day = self.runner, self.today()
-        if not is_lift_day(user, day):
-            next_day = await self._next_lifting_day(user, day)
-            completed = await completed_sessions(self.db, user.id)
-            name = plan_for(user, completed).name.value
+        stored = await session_on(self.db, user.id, day)
+        if stored is None and not is_lift_day(user, day):
+            next_day, name = await self._next_session(user, day)
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
-        stored, session = await self._day(day, user)
-        if stored is None and not session.no_lifting:  # race week: nothing to store or log
-            await self._store(day, session, user)
-        return session
+        if stored is None:
+            session = (await self._day(day, user))[1]
+            if not session.no_lifting:  # race week: nothing to store or log
+                await self._store(day, session, user)
+            return DayView(day, session)
+        logged = tuple((await self.summary(stored)).done)
+        if stored.status != "done":
+            return DayView(day, self.view(stored), logged)
+        next_day, name = await self._next_session(user, day)
+        return DayView(day, self.view(stored), logged, True, next_day, name)
+
+    async def _next_session(self, user: User, day: date) -> tuple[date | None, str]:
+        """The next day with lifting after `day`, and which session it will be."""
+        completed = await completed_sessions(self.db, user.id)
+        return await self._next_lifting_day(user, day), plan_for(user, completed).name.value
 
     async def _next_lifting_day(self, user: User, day: date) -> date | None:
         """The next lift day with something to lift (race weeks are skipped)."""
@@ -388,6 +414,16 @@ class Training(Area):
         if self.runner.log_draft is not None:
             self.runner.log_draft = None
 
+    async def clash(self, workout: WorkoutSession) -> RunType | None:
+        """A race or the long run on the session's day, said once: before its first log."""
+        day = workout.local_date
+        if workout.status == "done" or await entries_of(self.db, workout.id):
+            return None
+        if any(race_day == day for race_day, _ in await self.races()):
+            return RunType.RACE
+        run = run_on(self.runner, day)
+        return run if run in (RunType.LONG, RunType.RACE) else None
+
     async def logged_lifts(self, workout: WorkoutSession) -> set[str]:
         return {entry.exercise for entry in await entries_of(self.db, workout.id)}
 
@@ -467,8 +503,7 @@ class Training(Area):
             LoggedSet(convert(s.weight, Unit(s.unit), unit), s.reps, s.rir)
             for s in await past_sets(self.db, user.id, exercise.key)
         ]
-        in_unit = [LoggedSet(convert(s.weight, s.unit, unit), s.reps) for s in sets]
-        in_unit[-1] = LoggedSet(in_unit[-1].weight, in_unit[-1].reps, rir)
+        in_unit = _in_unit(sets, rir, unit)
         state = await self.db.get(LiftState, (user.id, exercise.key))
         previous = _snapshot(state)
         if state is None:
@@ -482,8 +517,7 @@ class Training(Area):
             next_weight, reason, change = decision.weight, decision.reason, decision.change.value
             state.short_sessions_in_a_row = decision.short_sessions_in_a_row
             state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
-        state.working_weight_kg, state.reason = to_kg(next_weight, kit.unit), reason
-        state.last_done = workout.local_date
+        _move_on(state, to_kg(next_weight, kit.unit), reason, workout)
         entry = ExerciseEntry(
             session_id=workout.id, user_id=user.id, exercise=exercise.key, rir=rir,
             calibration=calibrated is not None, chat_id=source.chat_id,
@@ -497,7 +531,7 @@ class Training(Area):
         await self.db.flush()
         records = new_records(history, in_unit) if calibrated is None else []
         finished = await self._finish_if_complete(workout)
-        done = LoggedExercise(exercise, tuple(sets), rir, next_weight, reason)
+        done = LoggedExercise(exercise, tuple(sets), rir, next_weight, reason, entry.id)
         return Logged(done, decision, records, False, finished)
 
     def _add_sets(
@@ -560,27 +594,113 @@ class Training(Area):
         weight = None
         if entry.next_weight_kg is not None:
             weight = kit_for(self.runner).from_kg(exercise, entry.next_weight_kg)
-        return LoggedExercise(exercise, sets, entry.rir, weight, entry.reason)
+        return LoggedExercise(exercise, sets, entry.rir, weight, entry.reason, entry.id)
 
-    async def undo_last(self) -> LoggedExercise | None:
-        """Remove the last logged exercise and put its lift back as it was."""
-        user = self.runner
-        entry = await last_entry(self.db, user.id)
+    # --- corrections: /undo and /history's edit and delete -----------------------------------
+
+    async def last_logged(self) -> tuple[ExerciseEntry, date] | None:
+        """The runner's last logged exercise and its session's day (for /undo)."""
+        entry = await last_entry(self.db, self.runner.id)
         if entry is None:
             return None
+        return entry, (await self.db.get(WorkoutSession, entry.session_id)).local_date
+
+    async def entry(self, entry_id: int) -> ExerciseEntry | None:
+        """One of the runner's logged exercises (None: gone, or someone else's)."""
+        entry = await self.db.get(ExerciseEntry, entry_id)
+        return entry if entry is not None and entry.user_id == self.runner.id else None
+
+    async def entry_day(self, entry: ExerciseEntry) -> date:
+        return (await self.db.get(WorkoutSession, entry.session_id)).local_date
+
+    async def logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
+        return await self._logged_exercise(entry)
+
+    async def correct_set(
+        self, entry: ExerciseEntry, number: int, corrected: SetEntry, rir: int | None
+    ) -> LoggedExercise | None:
+        """Set `number` of a logged exercise was something else: store it, and work the lift's
+        loads out again from there on. None when the exercise has no such set."""
+        rows = await sets_of(self.db, entry.id)
+        if not 1 <= number <= len(rows):
+            return None
+        row = rows[number - 1]
+        row.weight, row.unit, row.reps = corrected.weight, corrected.unit.value, corrected.reps
+        if rir is not None or number < len(rows):  # only the last set's reserve is judged
+            row.rir = rir
+        if number == len(rows):
+            entry.rir = row.rir
+        await self.db.flush()
+        await self._replay(entry, keep_start=True)
+        await self.follow_changes_today()
+        return await self._logged_exercise(entry)
+
+    async def delete_logged(self, entry: ExerciseEntry) -> LoggedExercise:
+        """Remove a logged exercise and work the lift's loads out again without it. Its
+        session reopens when nothing is left in it, or when it is today's (to log again)."""
         removed = await self._logged_exercise(entry)
-        state = await self.db.get(LiftState, (user.id, entry.exercise))
-        if entry.previous_state is None:
-            if state is not None:
-                await self.db.delete(state)
-        elif state is not None:
-            _restore(state, entry.previous_state)
+        await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
-        if workout is not None and workout.status == "done":
-            workout.status, workout.completed_at = "open", None
-            user.sessions_in_block = max(0, user.sessions_in_block - 1)
         await delete_entry(self.db, entry)
+        await self.db.flush()
+        empty = not await entries_of(self.db, workout.id)
+        if workout.status == "done" and (empty or workout.local_date == self.today()):
+            workout.status, workout.completed_at = "open", None
+            self.runner.sessions_in_block = max(0, self.runner.sessions_in_block - 1)
+        await self.follow_changes_today()
         return removed
+
+    async def _replay(self, start: ExerciseEntry, keep_start: bool) -> None:
+        """The lift's state as it was before `start`, then every later log of the lift (and
+        `start` itself if kept) judged again, in the order they were logged, each against
+        what its own day prescribed."""
+        user, key = self.runner, start.exercise
+        entries = await entries_since(self.db, user.id, key, start.id)
+        entries = entries if keep_start else entries[1:]
+        state = await self.db.get(LiftState, (user.id, key))
+        if start.previous_state is None and not entries:
+            if state is not None:
+                await self.db.delete(state)  # the lift was never logged before: no state
+            return
+        if state is None:
+            state = LiftState(user_id=user.id, exercise=key)
+            self.db.add(state)
+        _restore(state, start.previous_state or {})
+        for entry in entries:
+            entry.previous_state = _snapshot(state)
+            workout = await self.db.get(WorkoutSession, entry.session_id)
+            if entry.calibration:  # found set by set: its answer stands
+                _move_on(state, entry.next_weight_kg, entry.reason, workout)
+                continue
+            await self._judge_again(entry, workout, state)
+
+    async def _judge_again(
+        self, entry: ExerciseEntry, workout: WorkoutSession, state: LiftState
+    ) -> None:
+        user, unit = self.runner, unit_of(self.runner)
+        rows = await sets_of(self.db, entry.id)
+        sets = [SetEntry(r.weight, r.reps, Unit(r.unit)) for r in rows]
+        decision = _decide(user, workout, EXERCISES[entry.exercise], state,
+                           _in_unit(sets, entry.rir, unit))  # fmt: skip
+        state.short_sessions_in_a_row = decision.short_sessions_in_a_row
+        state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
+        _move_on(state, to_kg(decision.weight, kit_for(user).unit), decision.reason, workout)
+        entry.next_weight_kg, entry.change = state.working_weight_kg, decision.change.value
+        entry.reason = decision.reason
+
+
+def _in_unit(sets: Sequence[SetEntry], rir: int | None, unit: Unit) -> list[LoggedSet]:
+    """Sets in the runner's units, the last with its reps in reserve (as progression reads)."""
+    converted = [LoggedSet(convert(s.weight, s.unit, unit), s.reps) for s in sets]
+    converted[-1] = LoggedSet(converted[-1].weight, converted[-1].reps, rir)
+    return converted
+
+
+def _move_on(
+    state: LiftState, weight_kg: float | None, reason: Reason | None, workout: WorkoutSession
+) -> None:
+    state.working_weight_kg, state.reason = weight_kg, reason
+    state.last_done = workout.local_date
 
 
 def _snapshot(state: LiftState | None) -> dict | None:

@@ -167,7 +167,7 @@ async def test_history_pages_through_past_sessions(rig):
         rig.travel(days=days_back)
     first = await rig.send("/history")
     assert first.count("session") == 5 and "61 kg" in first and "67 kg" not in first
-    assert rig.button_labels() == ["◀ Older"]
+    assert rig.button_labels() == ["◀ Older", "✏️ Edit or delete"]
     older = await rig.press("Older")
     assert "67 kg" in older and "61 kg" not in older
     assert "61 kg" in await rig.press("Newer")

@@ -22,8 +22,8 @@ async def test_today_plan_and_reminder_prescribe_the_same_session(rig):
         planned = await services.training.planned_session(TUESDAY)  # what a reminder says
         week = await services.reports.week_plan()
         today = await services.training.todays_session()
-    assert not isinstance(today, RestDay) and today is not None
-    assert _loads(today) == _loads(planned) == _loads(week.days[0].session)
+    assert not isinstance(today, RestDay)
+    assert _loads(today.session) == _loads(planned) == _loads(week.days[0].session)
     assert week.days[0].day == TUESDAY
 
 
@@ -47,7 +47,7 @@ async def test_a_race_week_day_has_no_session_anywhere_only_when_lifting_resumes
         today = await services.training.todays_session()
         week = await services.reports.week_plan()
         content = await services.reminders._runner_content(services.runner, _Row("lift", TUESDAY))
-    assert today.no_lifting and today.lifts == ()
+    assert today.session.no_lifting and today.session.lifts == ()
     assert all(day.session.no_lifting for day in week.days)
     assert content.session.no_lifting  # the reminder only says when lifting resumes
     assert content.session.note.values["resumes"] == "2026-12-01"
