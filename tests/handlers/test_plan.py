@@ -70,7 +70,7 @@ async def test_a_race_in_the_span_is_shown_and_race_week_lifts_nothing(rig):
     plan = await rig.send("/plan")
     assert "Friday 27 November\n  🏁 Half marathon" in plan
     assert "× 8" not in plan and "· session" not in plan
-    assert "Thursday 26 November\n  Race week" in plan  # the note /today gives
+    assert "Thursday 26 November\n  Race week (1 day to your half)" in plan  # as /today says
     assert "no lifting; lifting resumes on Tuesday 1 December" in plan
     assert "No lifting in these seven days. Next: session A on Tuesday 1 December." in plan
     later = await rig.send("/plan next")
