@@ -1,4 +1,4 @@
-"""/history (past sessions, paged), /plan (the days ahead) and the rest timer."""
+"""/history (past sessions, paged), /plan (the next seven days) and the rest timer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from handlers.common import (
     is_private,
     keyboard,
     pressed_by_owner,
+    reply,
     send_numbers,
     set_up_runner,
 )
@@ -20,6 +21,7 @@ from render import training as texts
 from services.reports import HISTORY_PAGE
 
 REST_SECONDS = 120
+PLAN_ARGUMENTS = {"": 0, "next": 1}  # /plan and /plan next: weeks ahead of today
 
 
 async def _history_page(
@@ -56,12 +58,16 @@ async def page_history(update: Update, context: RunLiftContext) -> None:
 
 
 async def show_plan(update: Update, context: RunLiftContext) -> None:
-    """/plan: this week's lift days with each session's lifts and loads."""
+    """/plan: the next seven days' lift days with their loads; /plan next: the seven after."""
     if await set_up_runner(update, context) is None:
         return
+    weeks_ahead = PLAN_ARGUMENTS.get(" ".join(context.args or ()).lower())
+    if weeks_ahead is None:
+        await reply(update, texts.PLAN_USAGE)
+        return
     services = context.services
-    week_plan = await services.reports.week_plan()
-    text = texts.plan(week_plan, services.profile.run_week(), services.profile.kit())
+    the_plan = await services.reports.plan(weeks_ahead)
+    text = texts.plan(the_plan, services.profile.run_week(), services.profile.kit())
     await send_numbers(update, context, text)
 
 

@@ -41,7 +41,8 @@ def _lightest(exercise: Exercise | None) -> str:
 
 
 def _days_to(values: Values) -> str:
-    return f"{values['days']} days to your {values['distance']}"
+    days = values["days"]
+    return f"{days} {'day' if days == 1 else 'days'} to your {values['distance']}"
 
 
 def _all_sets(values: Values) -> str:

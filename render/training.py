@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coaching import Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
+from coaching import Distance, Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
 from render.blocks import block_name
 from render.common import DAY_NAMES, day_text, escape, lift_after_run, load, weight
 from render.exercises import cue, exercise_name
@@ -425,20 +425,54 @@ def history(page) -> str:
     return "\n\n".join(blocks) or NO_HISTORY
 
 
-def plan(week_plan, week, kit: Kit) -> str:
-    """This week (a `services.reports.WeekPlan`), each lift day with its loads."""
-    explained = lift_days_explained(week_plan.lift_days, week)
-    parts = [f"<b>This week</b>\n{escape(explained)}"]
-    for plan_day in week_plan.days:
-        session = plan_day.session
-        mark = " ✅" if plan_day.done else ""
-        if session.no_lifting:
-            lines = [reason_text(session.note, kit)]
+PLAN_USAGE = (
+    "Use <code>/plan</code> for the next seven days or <code>/plan next</code> for the seven "
+    "after them."
+)
+PLAN_DONE = "Done: /history has what you lifted."
+NO_LIFTING_LATER = "No lifting in these seven days, nor in the three weeks after them. /rundays"
+RACE_NAMES = {Distance.FIVE_K: "5 km", Distance.TEN_K: "10 km", Distance.HALF: "Half marathon",
+              Distance.MARATHON: "Marathon", Distance.ULTRA: "Ultra"}  # fmt: skip
+
+
+def _dated(day, today, text: str) -> str:
+    """`text` (a day's date) with the year when it is not this year's."""
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def _plan_day(plan_day, today, kit: Kit) -> str:
+    """A day of /plan: its date, race, session letter (when there is lifting) and loads."""
+    heading = escape(_dated(plan_day.day, today, day_text(plan_day.day)))
+    session, lines = plan_day.session, []
+    if plan_day.race is not None:
+        lines.append(f"🏁 {RACE_NAMES[plan_day.race]}")
+    if session is not None and session.no_lifting and plan_day.race is None:
+        lines.append(f"<i>{escape(_note(session.note, kit))}</i>")
+    elif session is not None and not session.no_lifting:
+        heading += f" · session {session.name}" + (" ✅" if plan_day.done else "")
+        if plan_day.done:
+            lines.append(PLAN_DONE)
         else:
-            lines = [planned_line(lift, kit) for lift in session.lifts]
-        body = "\n".join(f"  {escape(line)}" for line in lines)
-        parts.append(f"<b>{escape(day_text(plan_day.day))}</b> · session {session.name}{mark}\n"
-                     f"{body}")  # fmt: skip
-    if len(parts) == 1:
-        parts.append("No lifting this week.")
+            lines += [f"<i>{escape(_note(session.note, kit))}</i>"] if session.note else []
+            lines += [escape(planned_line(lift, kit)) for lift in session.lifts]
+    return "\n".join([f"<b>{heading}</b>", *(f"  {line}" for line in lines)])
+
+
+def plan(the_plan, week, kit: Kit) -> str:
+    """Seven days (a `services.reports.Plan`): each lift day with its loads, races on their day."""
+    today = the_plan.today
+    title = "The next seven days" if the_plan.start == today else "The seven days after"
+    first = _dated(the_plan.start, today, f"{the_plan.start.day} {the_plan.start:%B}")
+    last = _dated(the_plan.end, today, f"{the_plan.end.day} {the_plan.end:%B}")
+    explained = lift_days_explained(the_plan.lift_days, week)
+    parts = [f"<b>{title}</b> · {first} – {last}\n{escape(explained)}"]
+    parts += [_plan_day(plan_day, today, kit) for plan_day in the_plan.days]
+    if not the_plan.lifting:
+        later = the_plan.later
+        if later is None:
+            parts.append(NO_LIFTING_LATER)
+        else:
+            day = escape(_dated(later.day, today, day_text(later.day)))
+            parts.append(f"No lifting in these seven days. Next: session {later.session.name} "
+                         f"on {day}.")  # fmt: skip
     return "\n\n".join(parts)

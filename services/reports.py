@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from coaching import EXERCISES, Exercise, LiftDays, Session, Unit, convert
+from coaching import EXERCISES, Distance, Exercise, LiftDays, Session, Unit, convert
 from coaching.adherence import best_e1rm, relative_progress, streak, two_missed_in_a_row
 from models import Group, LiftState, User
 from models.group_queries import members_of
@@ -19,10 +19,12 @@ from models.progress import (
 )
 from models.training_queries import completed_sessions, recent_sessions, session_on
 from services.base import Area
-from services.runners import kit_for, lift_dates, lift_days_of, unit_of
+from services.runners import kit_for, lift_dates, lift_dates_between, lift_days_of, unit_of
 from services.training import SessionSummary
 
 HISTORY_PAGE = 5
+PLAN_DAYS = 7
+LATER_DAYS = 21  # how far past the plan to look for lifting when it has none
 MAIN_LIFTS = ("back_squat", "deadlift", "overhead_press", "goblet_squat", "one_arm_db_press")
 BOARD_LIFTS = ("back_squat", "deadlift", "overhead_press")
 
@@ -36,15 +38,29 @@ class HistoryPage:
 
 @dataclass(frozen=True)
 class PlanDay:
+    """A day of /plan: its session (None on a race day that is no lift day) and its race."""
+
     day: date
-    session: Session
-    done: bool
+    session: Session | None
+    done: bool = False
+    race: Distance | None = None
 
 
 @dataclass(frozen=True)
-class WeekPlan:
+class Plan:
+    """Seven days from `start` (today, or a week on); `later`: the next day with lifting, when
+    the seven days have none."""
+
     lift_days: LiftDays
+    today: date
+    start: date
+    end: date
     days: list[PlanDay]
+    later: PlanDay | None = None
+
+    @property
+    def lifting(self) -> bool:
+        return any(_lifts(d) for d in self.days)
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,10 @@ class TeamLine:
     flags: tuple[Flag, ...] = ()
 
 
+def _lifts(plan_day: PlanDay) -> bool:
+    return plan_day.session is not None and not plan_day.session.no_lifting
+
+
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -94,21 +114,48 @@ class Reports(Area):
         summaries = [await training.summary(w) for w in sessions[:HISTORY_PAGE]]
         return HistoryPage(summaries, offset, len(sessions) > HISTORY_PAGE)
 
-    async def week_plan(self) -> WeekPlan:
-        """This week's lift days with each session (the A/B order carried forward)."""
+    async def plan(self, weeks_ahead: int = 0) -> Plan:
+        """Seven days from today (`weeks_ahead` 1: the seven after them): each lift day with
+        its session, lettered in the real A/B order, and each race on its day."""
         user, today = self.runner, self.today()
+        start = today + timedelta(weeks=weeks_ahead)
+        end = start + timedelta(days=PLAN_DAYS - 1)
         completed = await completed_sessions(self.db, user.id)
+        days: dict[date, PlanDay] = {}
+        later = None
+        for day in await self._plan_dates(today, end + timedelta(days=LATER_DAYS)):
+            if day > end and any(_lifts(d) for d in days.values()):
+                break
+            plan_day, completed = await self._plan_day(day, completed)
+            if start <= day <= end:
+                days[day] = plan_day
+            elif day > end and _lifts(plan_day):
+                later = plan_day
+                break
+        for race_day, distance in await self.services.training.races():
+            if start <= race_day <= end:
+                days[race_day] = replace(days.get(race_day, PlanDay(race_day, None)), race=distance)
+        ordered = [days[day] for day in sorted(days)]
+        return Plan(lift_days_of(user), today, start, end, ordered, later)
+
+    async def _plan_dates(self, today: date, until: date) -> list[date]:
+        """The lift days from today on, and today if a session is stored (logged on a day off)."""
+        days = lift_dates_between(self.runner, today, until)
+        if today not in days and await session_on(self.db, self.runner.id, today) is not None:
+            days.insert(0, today)
+        return days
+
+    async def _plan_day(self, day: date, completed: int) -> tuple[PlanDay, int]:
+        """The day's session (the stored one, else what /today will prescribe) and the count
+        of sessions before the next day: one still to do moves the letter on, a done one is
+        counted already, and race week (nothing to lift) does not count."""
         training = self.services.training
-        days = []
-        for day in lift_dates(user, today):
-            workout = await session_on(self.db, user.id, day)
-            if workout is not None:
-                days.append(PlanDay(day, training.view(workout), workout.status == "done"))
-                continue
-            session = await training.session_for_day(day, completed)
-            days.append(PlanDay(day, session, False))
-            completed += 1 if day >= today and not session.no_lifting else 0
-        return WeekPlan(lift_days_of(user), days)
+        workout = await session_on(self.db, self.runner.id, day)
+        if workout is not None:
+            done = workout.status == "done"
+            return PlanDay(day, training.view(workout), done), completed + (0 if done else 1)
+        session = await training.session_for_day(day, completed)
+        return PlanDay(day, session), completed + (0 if session.no_lifting else 1)
 
     # --- groups -------------------------------------------------------------------------------
 

@@ -98,6 +98,16 @@ def lift_dates(user: User, day: date) -> list[date]:
     return sorted(dates)
 
 
+def lift_dates_between(user: User, start: date, end: date) -> list[date]:
+    """The lift days from `start` to `end` (both included), over as many weeks as it takes."""
+    monday = start - timedelta(days=start.weekday())
+    dates: list[date] = []
+    while monday <= end:
+        dates += [day for day in lift_dates(user, monday) if start <= day <= end]
+        monday += timedelta(weeks=1)
+    return dates
+
+
 def is_lift_day(user: User, day: date) -> bool:
     return day in lift_dates(user, day)
 
