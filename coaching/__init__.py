@@ -30,8 +30,9 @@ Public API (every number is documented with its source in its module):
   `reslot_missed` -> `Reslot`.
 - readiness: `readiness` (the check-in) -> `Readiness`.
 - logdraft: `LogDraft` (what /log is in the middle of).
-- parsing: `parse_set` (`60x8`) -> `SetEntry`, `parse_weight`, `parse_time` (`07:30`), `InputError`;
-  `parsing.parse_kit` (`plates 20 10 5`) -> `KitChange`.
+- parsing: one grammar for sets: `parsing.parse_logged_sets` (/log: `60x8 8 rpe8`, `2x8@60`)
+  and `parse_recent_set` (set-up: one set with its weight) -> `SetEntry`; `parse_weight`,
+  `parse_time` (`07:30`), `InputError`; `parsing.parse_kit` (`plates 20 10 5`) -> `KitChange`.
 """
 
 from coaching.calibration import CalibrationStep, calibration_next, calibration_start
@@ -56,7 +57,7 @@ from coaching.loads import (
     start_load_from_set,
 )
 from coaching.logdraft import LogDraft
-from coaching.parsing import InputError, SetEntry, parse_set, parse_time, parse_weight
+from coaching.parsing import InputError, SetEntry, parse_recent_set, parse_time, parse_weight
 from coaching.programme import (
     BLOCKS,
     Block,
@@ -134,7 +135,7 @@ __all__ = [
     "from_kg",
     "load_for_reps",
     "new_records",
-    "parse_set",
+    "parse_recent_set",
     "parse_time",
     "parse_weight",
     "plan_lift_days",

@@ -1,4 +1,4 @@
-"""Reading what runners type: a set such as `60x8`, a time such as `07:30`.
+"""Reading what runners type: sets such as `60x8 rir2`, a time such as `07:30`, their kit.
 
 Only ASCII digits are accepted (Python's int() would take Arabic-Indic digits), the decimal
 comma is accepted, and every number is range-checked after parsing, so `1e309`, `nan` and
@@ -18,7 +18,6 @@ MAX_REPS = 30
 MAX_RIR = 10
 
 _NUMBER = r"([0-9]{1,4}(?:[.,][0-9]{1,3})?)"
-_SET = re.compile(rf"^{_NUMBER}\s*(kg|kgs|lb|lbs)?\s*[x×*]\s*([0-9]{{1,3}})$", re.IGNORECASE)
 _TIME = re.compile(r"^([0-9]{1,2})[:.h]([0-9]{2})$")
 
 
@@ -41,21 +40,6 @@ def parse_weight(text: str, unit: Unit) -> float:
     if not 0 < weight <= MAX_WEIGHT[unit]:
         raise InputError("weight range")
     return weight
-
-
-def parse_set(text: str, unit: Unit) -> SetEntry:
-    """`60x8`, `60 x 8`, `60kg x 8`, `135lbx5`, `60,5x8` -> weight, reps and unit."""
-    match = _SET.fullmatch(text.strip())
-    if not match:
-        raise InputError("set")
-    number, unit_text, reps_text = match.groups()
-    if unit_text:
-        unit = Unit.KG if unit_text.lower().startswith("kg") else Unit.LB
-    weight = parse_weight(number, unit)
-    reps = int(reps_text)
-    if not 1 <= reps <= MAX_REPS:
-        raise InputError("reps range")
-    return SetEntry(weight, reps, unit)
 
 
 def parse_time(text: str) -> time:
@@ -86,9 +70,6 @@ def parse_weekday(text: str) -> int:
     return day
 
 
-_RIR = re.compile(r"^(?:rir\s*|@\s*)([0-9]{1,2})$", re.IGNORECASE)
-
-
 def parse_run_week(text: str) -> dict[int, str]:
     """`tue=quality thu=easy sat=long` -> {1: "quality", 3: "easy", 5: "long"}; others rest."""
     week: dict[int, str] = {}
@@ -106,33 +87,64 @@ def parse_run_week(text: str) -> dict[int, str]:
     return {day: run for day, run in week.items() if run != "rest"}
 
 
-def parse_recent_set(text: str, unit: Unit) -> tuple[SetEntry, int]:
-    """`60x8`, `60x8 rir2`, `60x8 @2` -> the set and the reps left in reserve (0 if not said)."""
-    parts = text.strip().rsplit(maxsplit=1)
-    rir = 0
-    if len(parts) == 2 and (match := _RIR.fullmatch(parts[1].strip())):
-        rir = int(match.group(1))
-        if rir > MAX_RIR:
-            raise InputError("rir range")
-        text = parts[0]
-    return parse_set(text, unit), rir
-
+# --- sets: one grammar for set-up's recent set and /log ---------------------------------------
+#
+# Words, after `_words` glues `60 kg x 8`, `2x8 @ 60` and `rpe 8` together:
+#   60x8  60kgx8,8  135lbx5   weight x reps (one set per reps count)
+#   3x8                       sets x reps, when 3 is a whole number up to MAX_SETS that cannot be
+#                             a load for the lift (under the empty bar or the lightest dumbbell):
+#                             at the weight in force (typed before, else prescribed)
+#   2x8@60  8@60  2x8@60kg    sets x reps (or reps) at a weight
+#   60kg                      a weight for the reps that follow
+#   8                         reps at the weight in force
+#   rir2  rir5+  2rir         effort, last: reps in reserve (0-10)
+#   rpe8  @8rpe  8rpe         effort, last: RPE said in words (1-10, half points)
+#   @8                        `@` and a number: RPE when it is 6-10 (the RPE scale lifters use),
+#                             a weight otherwise (only after reps, and only a load the lift can
+#                             take); when it could be both (2x8@8 on dumbbells from 2 kg) it is
+#                             refused, never guessed.
+# RPE to RIR: 10 - RPE, a half point rounded down (@8.5, "1, maybe 2 left", is 1): fewer in
+# reserve never adds weight too soon (Zourdos et al. 2016; Helms et al. 2016).
 
 MAX_SETS = 10
-_WEIGHT_UNIT = r"([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*(kg|kgs|lb|lbs)?"
-_SETS_AT = re.compile(rf"^([0-9]{{1,2}})\s*[x×*]\s*([0-9]{{1,3}})\s*@\s*{_WEIGHT_UNIT}$", re.I)
-_WEIGHT_REPS_LIST = re.compile(
-    rf"^{_WEIGHT_UNIT}\s*[x×*]\s*([0-9]{{1,3}}(?:,[0-9]{{1,3}})*)$", re.I
+RPE_AFTER_AT = (6.0, 10.0)  # a bare `@N` is RPE only in this range
+_N = r"[0-9]{1,4}(?:[.,][0-9]{1,3})?"
+_R = r"[0-9]{1,3}"
+_U = r"kgs?|lbs?"
+_SET_WORD = re.compile(
+    rf"(?P<first>{_N})(?P<unit>{_U})?x(?P<reps>{_R}(?:,{_R})*)"
+    rf"(?:@(?P<at>{_N})(?P<at_unit>{_U})?(?P<said>rpe)?)?"
 )
-_WEIGHT_ONLY = re.compile(r"^([0-9]{1,4}(?:[.,][0-9]{1,3})?)\s*(kg|kgs|lb|lbs)$", re.I)
-_REPS_ONLY = re.compile(r"^[0-9]{1,3}$")
-_RIR_TOKEN = re.compile(r"^rir\s*([0-9]{1,2})$", re.I)
+_REPS_AT = re.compile(rf"(?P<reps>{_R})@(?P<at>{_N})(?P<at_unit>{_U})?(?P<said>rpe)?")
+_WEIGHT_WORD = re.compile(rf"(?P<weight>{_N})(?P<unit>{_U})")
+_RIR_WORD = re.compile(rf"rir(?P<a>{_N})\+?|(?P<b>{_N})\+?rir")
+_RPE_WORD = re.compile(rf"(?:rpe@?|@)(?P<a>{_N})rpe|rpe@?(?P<b>{_N})|(?P<c>{_N})rpe")
+_LONE_AT = re.compile(rf"@(?P<at>{_N})")
 
 
-def _unit_of(text: str | None, default: Unit) -> Unit:
-    if not text:
-        return default
-    return Unit.KG if text.lower().startswith("kg") else Unit.LB
+@dataclass(frozen=True)
+class _Word:
+    """What one word says: sets (reps each; weight None: the weight in force), a weight
+    for what follows, or the effort."""
+
+    reps: tuple[int, ...] = ()
+    weight: tuple[float, Unit] | None = None
+    rir: int | None = None
+
+
+def _words(text: str) -> list[str]:
+    """Lower case, one word per set or effort: `60 kg x 8` -> `60kgx8`, `2x8 @ 60` -> `2x8@60`,
+    `rpe 8` / `@8 RPE` -> `rpe8` / `@8rpe`, `60x8, 60x8` and `60x8,60x8` -> two words (while
+    `60x8,8` and `60,5x8` stay one)."""
+    text = text.strip().lower().replace("×", "x").replace("*", "x")
+    text = re.sub(r";|,(?=\s)", " ", text)
+    text = re.sub(rf"(?<=[0-9])\s+(?=(?:{_U})\b)", "", text)
+    text = re.sub(r"(?<=[0-9gbs])\s*x\s*(?=[0-9])", "x", text)
+    text = re.sub(r"\s*@\s*", "@", text)
+    text = re.sub(r"\b(rir|rpe)\s+(?=[0-9@])", r"\1", text)
+    text = re.sub(r"(?<=[0-9+])\s+(?=(?:rir|rpe)\b)", "", text)
+    text = re.sub(rf"([x@][0-9.,]*?[0-9]),(?=[0-9.]+(?:{_U})?[x@])", r"\1 ", text)
+    return text.split()
 
 
 def _reps(text: str) -> int:
@@ -142,63 +154,160 @@ def _reps(text: str) -> int:
     return reps
 
 
-def parse_rir(text: str) -> int:
-    """Reps in reserve, 0-10 (`2`, `rir2`, `5+`)."""
-    cleaned = text.strip().lower().removeprefix("rir").strip().rstrip("+")
-    if not re.fullmatch(r"[0-9]{1,2}", cleaned) or int(cleaned) > MAX_RIR:
-        raise InputError("rir")
-    return int(cleaned)
+def _weight(number: str, unit_text: str | None, unit: Unit) -> tuple[float, Unit]:
+    if unit_text:
+        unit = Unit.KG if unit_text.startswith("kg") else Unit.LB
+    return parse_weight(number, unit), unit
 
 
-def _tokens(text: str) -> list[str]:
-    """Split on spaces, keeping `2x8 @ 60`, `60 x 8`, `60 kg` and `rir 2` together."""
-    glued = re.sub(r"\s*([x×*@])\s*", r"\1", text.strip(), flags=re.I)
-    glued = re.sub(r"(?<=[0-9])\s+(kg|kgs|lb|lbs)\b", r"\1", glued, flags=re.I)
-    glued = re.sub(r"\brir\s+(?=[0-9])", "rir", glued, flags=re.I)
-    return glued.split()
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _rir(text: str) -> int:
+    """`rir N`: a whole number of reps, 0-10."""
+    if not re.fullmatch(r"[0-9]{1,2}", text) or int(text) > MAX_RIR:
+        raise InputError("effort")
+    return int(text)
+
+
+def _rpe(text: str, lowest: float = 1.0) -> int:
+    """RPE in half points from `lowest` to 10, as reps in reserve (a half point rounds down)."""
+    rpe = _number(text)
+    if not lowest <= rpe <= 10 or rpe * 2 != int(rpe * 2):
+        raise InputError("effort")
+    return int(10 - rpe)
+
+
+def _is_rpe(text: str) -> bool:
+    low, high = RPE_AFTER_AT
+    return low <= _number(text) <= high
+
+
+def _count(text: str) -> int | None:
+    """`text` as a number of sets (a whole number up to MAX_SETS), else None."""
+    return int(text) if text.isdigit() and 1 <= int(text) <= MAX_SETS else None
+
+
+def _could_load(value: float, lightest: float | None) -> bool:
+    """Whether this many (runner's units) can be a load for the lift (None: any can)."""
+    return lightest is None or value >= lightest - 1e-9
+
+
+def _effort_word(word: str) -> int | None:
+    """The reps in reserve an effort word gives (`rir2`, `rpe8`, `@8`), None if not one."""
+    if match := _RIR_WORD.fullmatch(word):
+        return _rir(match["a"] or match["b"])
+    if match := _RPE_WORD.fullmatch(word):
+        return _rpe(match["a"] or match["b"] or match["c"])
+    if match := _LONE_AT.fullmatch(word):
+        return _rpe(match["at"], lowest=RPE_AFTER_AT[0])
+    return None
+
+
+def _read_word(word: str, unit: Unit, lightest: float | None) -> _Word:
+    rir = _effort_word(word)
+    if rir is not None:
+        return _Word(rir=rir)
+    if match := _WEIGHT_WORD.fullmatch(word):
+        return _Word(weight=_weight(match["weight"], match["unit"], unit))
+    if re.fullmatch(_R, word):
+        return _Word(reps=(_reps(word),))
+    if match := _REPS_AT.fullmatch(word):
+        plain = _Word(reps=(_reps(match["reps"]),))
+        return _at(plain, 1, match, unit, lightest)
+    if match := _SET_WORD.fullmatch(word):
+        reps = tuple(_reps(r) for r in match["reps"].split(","))
+        count = None if match["unit"] else _count(match["first"])
+        if count is not None and not _could_load(count, lightest):
+            if len(reps) > 1:
+                raise InputError("set")  # `2x8,8` under the bar: neither sets nor a load
+            plain = _Word(reps=reps * count)
+        else:
+            plain = _Word(reps=reps, weight=_weight(match["first"], match["unit"], unit))
+        if match["at"] is None:
+            return plain
+        if len(reps) > 1:
+            raise InputError("set")
+        return _at(plain, count, match, unit, lightest)
+    raise InputError("set")
+
+
+def _at(
+    plain: _Word, count: int | None, match: re.Match, unit: Unit, lightest: float | None
+) -> _Word:
+    """A set word with `@N`: `count` sets at the weight N, or the plain set at RPE N.
+
+    `plain` is the word read without its `@N`; `count` the number of sets it would be (None
+    when its first number is a weight, as in `60x8@8`).
+    """
+    at, reps = match["at"], plain.reps[:1]
+    if match["said"]:
+        return _Word(plain.reps, plain.weight, _rpe(at))
+    if match["at_unit"]:
+        if count is None:
+            raise InputError("set")
+        return _Word(reps * count, _weight(at, match["at_unit"], unit))
+    as_load = count is not None and _could_load(_number(at), lightest)
+    if _is_rpe(at):
+        if as_load:
+            raise InputError("effort")  # 2x8@8 with an 8 kg dumbbell: sets at 8, or RPE 8?
+        return _Word(plain.reps, plain.weight, _rpe(at))
+    if not as_load:
+        raise InputError("effort")  # 60x8@2, 10x8@2 on a barbell: not a load, not an RPE
+    return _Word(reps * count, _weight(at, None, unit))
 
 
 def parse_logged_sets(
-    text: str, unit: Unit, prescribed: float | None = None
+    text: str, unit: Unit, prescribed: float | None = None, lightest: float | None = None
 ) -> tuple[list[SetEntry], int | None]:
-    """Sets as runners type them, and the last set's RIR if given.
+    """Sets as runners type them (see the grammar above), and the last set's RIR if given.
 
-    `60x8 60x8`, `60x8,8`, `2x8@60`, `8 8` (at the prescribed weight), `60kg 8`, each optionally
-    followed by `rir2`. Raises InputError for anything else or out of range.
+    `prescribed`: today's weight for reps typed alone; `lightest`: the lift's lightest load
+    (both in the runner's units), so that `2x8` under the empty bar reads as 2 sets of 8.
+    Raises InputError naming what could not be read ("no weight": reps, but no weight).
     """
     sets: list[SetEntry] = []
     rir: int | None = None
-    current: tuple[float, Unit] | None = None  # a weight given alone applies to following reps
-    for token in _tokens(text):
+    in_force = None if prescribed is None else (prescribed, unit)
+    for word in _words(text):
         if rir is not None:
-            raise InputError("rir must come last")
-        if match := _RIR_TOKEN.fullmatch(token):
-            rir = parse_rir(match.group(1))
-        elif match := _SETS_AT.fullmatch(token):
-            count, reps, number, unit_text = match.groups()
-            entry_unit = _unit_of(unit_text, unit)
-            weight = parse_weight(number, entry_unit)
-            if not 1 <= int(count) <= MAX_SETS:
-                raise InputError("sets range")
-            sets += [SetEntry(weight, _reps(reps), entry_unit)] * int(count)
-        elif match := _WEIGHT_REPS_LIST.fullmatch(token):
-            number, unit_text, reps_list = match.groups()
-            entry_unit = _unit_of(unit_text, unit)
-            weight = parse_weight(number, entry_unit)
-            sets += [SetEntry(weight, _reps(r), entry_unit) for r in reps_list.split(",")]
-        elif match := _WEIGHT_ONLY.fullmatch(token):
-            entry_unit = _unit_of(match.group(2), unit)
-            current = (parse_weight(match.group(1), entry_unit), entry_unit)
-        elif _REPS_ONLY.fullmatch(token):
-            if current is None and prescribed is None:
-                raise InputError("no weight")
-            weight, entry_unit = current or (prescribed, unit)
-            sets.append(SetEntry(weight, _reps(token), entry_unit))
-        else:
-            raise InputError(token)
-    if not sets or len(sets) > MAX_SETS:
+            raise InputError("effort last")
+        read = _read_word(word, unit, lightest)
+        in_force = read.weight or in_force
+        if read.reps and in_force is None:
+            raise InputError("no weight")
+        sets += [SetEntry(in_force[0], reps, in_force[1]) for reps in read.reps]
+        rir = read.rir
+    if not sets:
         raise InputError("sets")
+    if len(sets) > MAX_SETS:
+        raise InputError("sets range")
     return sets, rir
+
+
+def parse_recent_set(text: str, unit: Unit, lightest: float | None = None) -> tuple[SetEntry, int]:
+    """Set-up's recent set, read by the same grammar: one set with its weight (`60x8 rir2`,
+    `60 kg x 8 @8`, `8@60`) and the reps left in reserve (0 if not said)."""
+    sets, rir = parse_logged_sets(text, unit, None, lightest)
+    if len(sets) != 1:
+        raise InputError("one set")
+    return sets[0], rir or 0
+
+
+def parse_rir(text: str) -> int:
+    """Reps in reserve answered alone: `2`, `5+` (the button), or an effort word (`rir 2`,
+    `rpe 8`, `@8`) read as in a set line."""
+    words = _words(text)
+    if len(words) == 1 and re.fullmatch(r"[0-9]{1,2}\+?", words[0]):
+        return _rir(words[0].rstrip("+"))
+    try:
+        rir = _effort_word(words[0]) if len(words) == 1 else None
+    except InputError:
+        rir = None
+    if rir is None:
+        raise InputError("rir")
+    return rir
 
 
 def parse_log_date(text: str, today: date) -> date | None:

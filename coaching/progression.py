@@ -249,13 +249,16 @@ class Record:
     kind: str  # "weight" (heaviest for these reps) or "e1rm"
     weight: float
     reps: int
-    value: float
+    value: float  # the weight, or the estimated 1RM
+    rir: int | None = None  # of the set the estimate came from
 
 
 def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> list[Record]:
     """Records the new sets beat: heaviest weight for a rep count, best RIR-adjusted e1RM.
 
-    A first-ever session sets no records: there is nothing to beat yet.
+    A first-ever session sets no records: there is nothing to beat yet. Sets too long to say
+    anything about strength (over MAX_REPS_TO_FAILURE reps) set neither record, and the e1RM
+    also needs `_estimable` (see there).
     """
     if not history:
         return []
@@ -263,14 +266,16 @@ def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> 
     best_e1rm = max((_e1rm(s) for s in history), default=0.0)
     for s in new_sets:
         heaviest = max((h.weight for h in history if h.reps >= s.reps), default=0.0)
-        if s.weight > heaviest + 1e-9 and not any(
-            r.kind == "weight" and r.reps == s.reps for r in records
+        if (
+            s.reps <= MAX_REPS_TO_FAILURE
+            and s.weight > heaviest + 1e-9
+            and not any(r.kind == "weight" and r.reps == s.reps for r in records)
         ):
             records.append(Record("weight", s.weight, s.reps, s.weight))
         if _estimable(s) and _e1rm(s) > best_e1rm + 1e-9:
             best_e1rm = _e1rm(s)
             records = [r for r in records if r.kind != "e1rm"]
-            records.append(Record("e1rm", s.weight, s.reps, best_e1rm))
+            records.append(Record("e1rm", s.weight, s.reps, best_e1rm, s.rir))
     return records
 
 

@@ -135,15 +135,19 @@ async def corrected_set(update: Update, context: RunLiftContext) -> object:
     if entry is None:
         training.end_log()
         return ConversationHandler.END
-    unit = context.services.profile.unit()
-    try:
-        sets, rir = parse_logged_sets(typed_text(update), unit)
+    unit, number = context.services.profile.unit(), correcting[1]
+    done = await training.logged_exercise(entry)
+    was = done.sets[number - 1] if number <= len(done.sets) else None
+    kept = was.weight if was is not None and was.unit == unit else None
+    lightest = training.lightest_load(done.exercise)
+    try:  # the one set grammar; reps alone (`6`) keep the set's weight
+        sets, rir = parse_logged_sets(typed_text(update), unit, kept, lightest)
         if len(sets) != 1:
             raise InputError("one set")
     except InputError:
         await ask_for_text(update, texts.bad_corrected_set(unit))
         return CORRECT
-    done = await training.correct_set(entry, correcting[1], sets[0], rir)
+    done = await training.correct_set(entry, number, sets[0], rir)
     training.end_log()
     if done is None:
         await reply(update, texts.KEPT)

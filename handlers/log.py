@@ -182,16 +182,19 @@ async def _take_sets(
     unit = context.services.profile.unit()
     prescribed = training.prescribed_weight(workout, exercise)
     try:
-        sets, rir = parse_logged_sets(text, unit, prescribed)
-    except InputError:
+        sets, rir = parse_logged_sets(text, unit, prescribed, training.lightest_load(exercise))
+    except InputError as error:
         training.save_draft(training.draft().with_sets(exercise.key, (), None))
-        await ask_for_text(update, texts.bad_sets(unit, MAX_WEIGHT[unit]))
+        problem = str(error)
+        if problem == "no weight":  # `8 8` or `3x8` with nothing prescribed: ask for it
+            await ask_for_text(update, texts.NO_WEIGHT)
+        else:
+            await ask_for_text(update, texts.bad_sets(unit, MAX_WEIGHT[unit], problem == "effort"))
         return SETS
-    reference = await training.implausible(workout, exercise, sets)
-    if reference is not None:
+    jump = await training.implausible(workout, exercise, sets)
+    if jump is not None:
         training.save_draft(training.draft().with_sets(exercise.key, tuple(sets), rir))
-        heaviest = max(s.weight for s in sets)
-        await reply(update, texts.confirm_jump(heaviest, reference, unit),
+        await reply(update, texts.confirm_jump(*jump, unit),
                     [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
         return CONFIRM
     return await _after_sets(update, context, workout, exercise, sets, rir)

@@ -152,11 +152,18 @@ CALIBRATE_ONE = "Calibrate this one"
 CALIBRATE_ALL = "Calibrate all in my first session"
 
 
+# One wording for the effort, at set-up and in /log: one grammar reads both.
+EFFORT_FORMS = (
+    "effort last: <code>rir 2</code> (reps in reserve) or <code>rpe 8</code>; <code>@8</code> "
+    "alone is RPE 6–10"
+)
+
+
 def bad_load(max_weight: float, unit: Unit) -> str:
     return (
         "Please send a recent set as weight × reps, e.g. <code>60x8</code> or "
         f"<code>60x8 rir2</code>: weight above 0 and at most {weight(max_weight, unit)}, "
-        "1–15 reps, RIR 0–10. Or tap calibrate."
+        f"1–15 reps; {EFFORT_FORMS}. Or tap calibrate."
     )
 
 

@@ -8,7 +8,7 @@ from coaching import Distance, Kit, PlannedLift, Reason, Record, RunType, Sessio
 from render.blocks import block_name
 from render.common import DAY_NAMES, day_text, escape, lift_after_run, load, weight
 from render.exercises import cue, exercise_name
-from render.onboarding import lift_days_explained
+from render.onboarding import EFFORT_FORMS, lift_days_explained
 from render.reasons import TOMORROW, capitalised, reason_text
 
 GENERAL_WARMUP: tuple[str, ...] = (
@@ -199,13 +199,34 @@ def ask_sets(name: str, prescribed_text: str | None) -> str:
 AS_PRESCRIBED = "Done as prescribed"
 
 
-def bad_sets(unit, max_weight: float) -> str:
+def bad_sets(unit, max_weight: float, effort: bool = False) -> str:
+    """The accepted set forms, briefly (`effort`: it was the effort that could not be read)."""
+    if effort:
+        return (
+            "I couldn't read the effort. Write it last as <code>rir 2</code> (reps in reserve, "
+            "0–10) or <code>rpe 8</code>; <code>@8</code> alone is RPE 6–10, and a weight after "
+            "@ can say its unit, <code>2x8@8kg</code>. Send the sets again, e.g. "
+            "<code>60x8 60x8 rir2</code>."
+        )
     return (
-        "I couldn't read that. Send sets as weight×reps, e.g. <code>60x8 60x8</code>, "
-        "<code>60x8,8</code>, <code>2x8@60</code>, <code>60kg 8</code> or reps alone "
-        f"<code>8 8</code>: weight above 0 and up to {weight(max_weight, unit)}, 1–30 reps, "
-        "at most 10 sets; optionally <code>rir2</code> at the end."
+        "I couldn't read that. Send sets, e.g. <code>60x8 60x8</code>, <code>60x8,8</code>, "
+        "<code>135 lb x 8</code>, <code>2x8@60</code>, <code>8@60</code>, or at today's weight "
+        "the reps <code>8 8</code> (or <code>3x8</code>, when 3 is no load for the lift); "
+        f"{EFFORT_FORMS}. Up to {weight(max_weight, unit)}, 1–30 reps, 10 sets."
     )
+
+
+NO_WEIGHT = (
+    "No weight is set for this lift today: send it with the sets, e.g. <code>2x8@60</code> "
+    "or <code>60x8 60x8</code>."
+)
+
+
+def shown_weight(value: float, unit) -> str:
+    """A weight as typed (`61.25 kg`), or a converted or estimated one to a tenth (`61.2 kg`
+    for 135 lb): never a conversion's hundredths."""
+    typed = abs(value * 100 - round(value * 100)) < 1e-6
+    return weight(value if typed else round(value, 1), unit)
 
 
 ASK_RIR = "How many more reps could you have done on the last set? (reps in reserve)"
@@ -214,8 +235,8 @@ BAD_RIR = "Reps in reserve is a whole number from 0 to 10, e.g. <code>2</code>: 
 
 def confirm_jump(heaviest: float, reference: float, unit) -> str:
     return (
-        f"{escape(weight(heaviest, unit))} is more than double your last "
-        f"{escape(weight(reference, unit))}. Is that right?"
+        f"{escape(shown_weight(heaviest, unit))} is more than double your last "
+        f"{escape(shown_weight(reference, unit))}. Is that right?"
     )
 
 
@@ -255,10 +276,19 @@ def logged(done, records: Sequence[Record], kit: Kit) -> str:
     text += (f", {done.rir} in reserve" if done.rir is not None else "") + "."
     text += f"\nNext time: {escape(_next_text(done, kit))}."
     for record in records:
-        label = "New best estimated 1RM" if record.kind == "e1rm" else "New record"
-        shown = f"{exercise_name(done.exercise)} {weight(record.weight, kit.unit)} × {record.reps}"
-        text += f"\n🏆 {label}: {escape(shown)}"
+        text += f"\n🏆 {escape(_record_text(exercise_name(done.exercise), record, kit.unit))}"
     return text
+
+
+def _record_text(name: str, record: Record, unit) -> str:
+    """`New record: Back squat 70.3 kg × 8`, `New best estimated 1RM: Back squat 90 kg (from
+    67.5 kg × 8, 2 in reserve)`: in the runner's units, rounded."""
+    lifted = f"{shown_weight(record.weight, unit)} × {record.reps}"
+    if record.kind != "e1rm":
+        return f"New record: {name} {lifted}"
+    effort = f", {record.rir} in reserve" if record.rir is not None else ""
+    estimate = shown_weight(record.value, unit)
+    return f"New best estimated 1RM: {name} {estimate} (from {lifted}{effort})"
 
 
 ALREADY_STORED = "Already stored, nothing added twice."

@@ -274,7 +274,7 @@ class Profile(Area):
         says where it came from (and whether the kit's lightest weight replaced it)."""
         kit = kit_for(self.runner)
         try:
-            entry, rir = parse_recent_set(text, kit.unit)
+            entry, rir = parse_recent_set(text, kit.unit, kit.loadable(exercise)[0])
             weight = convert(entry.weight, entry.unit, kit.unit)
             start = starting_load(exercise, kit, weight, entry.reps, rir)
         except InputError:

@@ -460,10 +460,19 @@ class Training(Area):
 
     async def implausible(
         self, workout: WorkoutSession, exercise: Exercise, sets: Sequence[SetEntry]
-    ) -> float | None:
-        """The reference weight when these sets are more than double it (likely a typo)."""
+    ) -> tuple[float, float] | None:
+        """The heaviest set and the reference weight, both in the runner's units, when the
+        heaviest is more than double it (likely a typo); judged after converting a weight typed
+        in the other unit (135 lb by a kilogram runner is 61.2 kg)."""
+        unit = unit_of(self.runner)
         reference = await self.last_weight(exercise) or self.prescribed_weight(workout, exercise)
-        return reference if implausible_jump([s.weight for s in sets], reference) else None
+        weights = [convert(s.weight, s.unit, unit) for s in sets]
+        return (max(weights), reference) if implausible_jump(weights, reference) else None
+
+    def lightest_load(self, exercise: Exercise) -> float:
+        """The lightest weight the runner's kit can put on this lift (the empty bar, the
+        lightest dumbbell), in their units: a number under it cannot be a load."""
+        return kit_for(self.runner).loadable(exercise)[0]
 
     def calibration_set(
         self, exercise: Exercise, draft: LogDraft, reps: int, rir: int

@@ -147,6 +147,26 @@ def test_records_heaviest_for_reps_and_best_e1rm():
     assert new_records([], [LoggedSet(60, 8, 2)]) == []
 
 
+@pytest.mark.parametrize(
+    ("new_set", "records"),
+    [
+        # 60 kg x 8, 2 in reserve: 10 to failure, 60 x 36 / 27 = 80 kg; the estimate is kept
+        (LoggedSet(60, 8, 2), [("weight", 60, 8, 60.0, None), ("e1rm", 60, 8, 80.0, 2)]),
+        # over 15 reps, or over 5 in reserve, says nothing of a 1RM (Brzycki 1993 fitted sets
+        # of up to about 10-15 reps; RIR is judged within about a rep only up to 5, Zourdos
+        # et al. 2016): 40 x 25 at 10 in reserve is no 720 kg 1RM, nor a record
+        (LoggedSet(40, 25, 10), []),
+        (LoggedSet(40, 16, 0), []),
+        (LoggedSet(60, 8, 6), [("weight", 60, 8, 60.0, None)]),
+        (LoggedSet(50, 15, 0), [("weight", 50, 15, 50.0, None), ("e1rm", 50, 15, 81.8, 0)]),
+    ],
+)
+def test_records_come_only_from_sets_that_say_something_about_strength(new_set, records):
+    history = [LoggedSet(50, 8, 3)]  # 50 x 36 / 26: 69.2 kg
+    found = new_records(history, [new_set])
+    assert [(r.kind, r.weight, r.reps, round(r.value, 1), r.rir) for r in found] == records
+
+
 @example(block=BLOCKS[0], weight=20.0, rir=3, exercise_key="overhead_press")
 @example(block=BLOCKS[0], weight=6.0, rir=5, exercise_key="one_arm_db_press")
 @given(

@@ -3,7 +3,7 @@ weight without saying so), calibration from bodyweight, and every lift of the eq
 
 from datetime import date
 
-from models import BodyweightEntry
+from models import BodyweightEntry, LiftState
 from tests.handlers.helpers import working_kg
 from tests.rig import ALICE
 
@@ -39,8 +39,14 @@ async def test_a_load_below_the_empty_bar_is_the_bar_and_the_runner_is_told(rig)
 
 async def test_a_dumbbell_load_below_the_lightest_dumbbell_says_so(rig):
     await _set_up_to_loads(rig, "Dumbbells only")
-    reply = await rig.send("1x8")
+    reply = await rig.send("1.5x8")
     assert "starting at 2 × 2 kg" in reply and "lighter than your lightest dumbbell" in reply
+
+
+async def test_a_whole_number_lighter_than_any_dumbbell_counts_sets_and_asks_the_weight(rig):
+    await _set_up_to_loads(rig, "Dumbbells only")
+    assert "e.g. 60x8" in await rig.send("1x8")  # one set of 8, as /log reads it: what weight?
+    assert await rig.count(LiftState) == 0
 
 
 async def _calibrate_everything(rig) -> None:
