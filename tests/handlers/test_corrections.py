@@ -113,3 +113,12 @@ async def test_someone_elses_or_a_gone_entry_cannot_be_edited_or_deleted(rig):
         assert "Deleted" not in reply
     assert await rig.count(ExerciseEntry) == 1
     assert await rig.count(LoggedSet, user_id=BOB.id) == 2
+
+
+async def test_a_corrected_set_reads_like_log_reps_alone_keep_its_weight_and_rpe_counts(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    await _edit_first_entry(rig, "Deadlift")
+    await rig.press("Set 2")
+    reply = await rig.send("6 @9")
+    assert "Corrected: Deadlift 80 kg × 8,6, 1 in reserve" in reply
