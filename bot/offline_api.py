@@ -13,6 +13,7 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -109,6 +110,7 @@ class OfflineBotApi(BaseRequest):
         # getChatMember answers: (chat id, user id) -> "creator", "administrator", "member"...
         self.chat_members: dict[tuple[int, int], str] = {}
         self._answered: set[str] = set()  # a callback query is answered at most once
+        self.listener: Callable[[], None] | None = None  # told after every call, e.g. to print
 
     @property
     def read_timeout(self) -> float | None:
@@ -133,11 +135,18 @@ class OfflineBotApi(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
-        failure = self._failure_for(api_method, params)
+        try:
+            return self._respond(api_method, params)
+        finally:
+            if self.listener is not None:
+                self.listener()
+
+    def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        failure = self._failure_for(method, params)
         if failure is not None:
             return failure
         try:
-            result = self._answer(api_method, params)
+            result = self._answer(method, params)
         except TelegramError400 as error:
             body = {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
             return 400, json.dumps(body).encode()
