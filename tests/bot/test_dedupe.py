@@ -1,6 +1,10 @@
 """A repeated update is dropped by what it is (a chat's message, a button press), never by its
 update id: Telegram starts update ids again after a week without updates."""
 
+import pytest
+from telegram import Update
+
+from bot.dedupe import delivery, origin
 from models import ExerciseEntry, LoggedSet
 from tests.handlers.helpers import onboard_by_buttons
 from tests.rig import ALICE, BOB
@@ -82,3 +86,33 @@ async def test_being_added_to_a_group_is_not_dropped_when_an_update_id_comes_aga
     second["update_id"] = first["update_id"]
     assert "/join" in await rig.deliver(second)
     assert await rig.deliver(second) == ""  # that one delivered twice: once
+
+
+def _update(kind: str, update_id: int = 1, edit_date: int | None = None) -> Update:
+    chat = {"id": -1003, "type": "channel" if "channel" in kind else "supergroup", "title": "X"}
+    body = {"message_id": 9, "date": 1_764_000_000, "chat": chat, "text": "hi"}
+    if edit_date is not None:
+        body["edit_date"] = edit_date
+    return Update.de_json({"update_id": update_id, kind: body}, None)
+
+
+@pytest.mark.parametrize("kind", ["message", "channel_post"])
+def test_a_message_and_each_edit_of_it_are_deliveries_of_their_own(kind):
+    edited = f"edited_{kind}"
+    versions = [_update(kind), _update(edited, 2, 1_764_000_100), _update(edited, 3, 1_764_000_200)]
+    assert len({delivery(update) for update in versions}) == 3
+    assert delivery(_update(kind, 7)) == delivery(_update(kind, 8))  # the same, redelivered
+    assert {origin(update) for update in versions} == {"m:-1003:9"}  # one message to store by
+
+
+def test_an_update_without_a_message_is_known_by_its_id_and_content():
+    def added(update_id: int, chat_id: int) -> Update:
+        bot = {"id": 1, "is_bot": True, "first_name": "RunLift"}
+        member = {"chat": {"id": chat_id, "type": "group", "title": "X"}, "date": 1_764_000_000,
+                  "from": {"id": 2, "is_bot": False, "first_name": "Coach"},
+                  "old_chat_member": {"status": "left", "user": bot},
+                  "new_chat_member": {"status": "member", "user": bot}}  # fmt: skip
+        return Update.de_json({"update_id": update_id, "my_chat_member": member}, None)
+
+    assert delivery(added(5, -1)) == delivery(added(5, -1))
+    assert delivery(added(5, -1)) != delivery(added(5, -2))
