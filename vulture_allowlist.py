@@ -20,10 +20,10 @@ _.impl; _.cache_ok; _.process_bind_param; _.process_result_value
 # Alembic reads the models' metadata (migrations/env.py).
 _.metadata
 # Columns written for operators and later waves (when a row was made, claimed, sent, started,
-# finished; the message a set came from, for deduplication by (chat, message)), and the bot
-# API double's helpers that tests and the terminal chat use.
+# finished; the message a set came from, which chat and message or button `source_key` names),
+# and the bot API double's helpers that tests and the terminal chat use.
 _.created_at; _.claimed_at; _.sent_at; _.started_at; _.completed_at; _.source_message_id
-_.entry_date; _.calibration; _.last_message; _.as_group
+_.entry_date; _.calibration; _.last_message; _.as_group; _.restart_update_ids
 # Used by the hypothesis properties of tests/coaching/test_kit.py, and by the step cap that
 # double progression needs (the coaching issue).
 _.increment

@@ -12,6 +12,8 @@ import html
 import json
 import re
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -108,6 +110,7 @@ class OfflineBotApi(BaseRequest):
         # getChatMember answers: (chat id, user id) -> "creator", "administrator", "member"...
         self.chat_members: dict[tuple[int, int], str] = {}
         self._answered: set[str] = set()  # a callback query is answered at most once
+        self.listener: Callable[[], None] | None = None  # told after every call, e.g. to print
 
     @property
     def read_timeout(self) -> float | None:
@@ -132,11 +135,18 @@ class OfflineBotApi(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(ApiCall(api_method, params))
-        failure = self._failure_for(api_method, params)
+        try:
+            return self._respond(api_method, params)
+        finally:
+            if self.listener is not None:
+                self.listener()
+
+    def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        failure = self._failure_for(method, params)
         if failure is not None:
             return failure
         try:
-            result = self._answer(api_method, params)
+            result = self._answer(method, params)
         except TelegramError400 as error:
             body = {"ok": False, "error_code": 400, "description": f"Bad Request: {error}"}
             return 400, json.dumps(body).encode()
@@ -272,17 +282,32 @@ class FakeUser:
         return data
 
 
+def _with_text(message: dict[str, Any], text: str) -> dict[str, Any]:
+    """The message reading `text`, a leading /command marked as Telegram marks it."""
+    message = {key: value for key, value in message.items() if key != "entities"}
+    message["text"] = text
+    if text.startswith("/"):
+        command = text.split()[0]
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    return message
+
+
 class UpdateFactory:
     """Builds the updates Telegram would deliver when a user types or taps."""
 
-    def __init__(self, api: OfflineBotApi) -> None:
+    def __init__(self, api: OfflineBotApi, first_message_id: int = 0) -> None:
         self.api = api
         self._update_id = 0
-        self._message_id = 0
+        self._message_id = first_message_id
 
     def _next_update_id(self) -> int:
         self._update_id += 1
         return self._update_id
+
+    def restart_update_ids(self) -> None:
+        """Number updates from 1 again, as Telegram does after a week without updates (and
+        a new terminal chat does at every run). Message ids go on: a chat never reuses one."""
+        self._update_id = 0
 
     def message(self, user: FakeUser, text: str, chat_id: int | None = None) -> dict[str, Any]:
         chat_id = user.id if chat_id is None else chat_id
@@ -292,12 +317,13 @@ class UpdateFactory:
             "date": int(time.time()),
             "chat": _chat(chat_id),
             "from": user.json(),
-            "text": text,
         }
-        if text.startswith("/"):
-            command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return {"update_id": self._next_update_id(), "message": message}
+        return {"update_id": self._next_update_id(), "message": _with_text(message, text)}
+
+    def edited(self, update: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edited the message of `update` to read `text`."""
+        message = _with_text({**update["message"], "edit_date": int(time.time())}, text)
+        return {"update_id": self._next_update_id(), "edited_message": message}
 
     def as_group(self, group_id: int, text: str) -> dict[str, Any]:
         """A message from an anonymous group admin (sent as the group itself)."""
@@ -328,7 +354,7 @@ class UpdateFactory:
         return {
             "update_id": self._next_update_id(),
             "callback_query": {
-                "id": str(self._update_id),
+                "id": uuid.uuid4().hex,  # unique for good, like Telegram's
                 "from": user.json(),
                 "chat_instance": str(message.chat_id),
                 "message": self.api.message_json(message.chat_id, message.message_id),

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import RunLiftContext, ttl_cache
+from bot.dedupe import origin
 from coaching import EXERCISES
 from handlers.common import (
     OWNER_MARK,
@@ -163,7 +164,7 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
         await query.answer(common.NOT_YOUR_BUTTON, show_alert=True)
         return
     (day_text,) = button_fields(update, "gdone", 1)
-    source = Source(update.effective_chat.id, update.update_id, query.message.message_id)
+    source = Source(update.effective_chat.id, query.message.message_id, origin(update))
     result = await context.services.groups.done_as_prescribed(parse_day(day_text), source)
     if result is None:
         raise StaleButton(day_text)  # a day still to come

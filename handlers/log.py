@@ -30,6 +30,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.context import RunLiftContext
+from bot.dedupe import origin
 from coaching import (
     EXERCISES,
     Exercise,
@@ -134,9 +135,7 @@ async def _ask_calibration(
 
 def _source(update: Update) -> Source:
     message = update.effective_message
-    return Source(
-        update.effective_chat.id, update.update_id, message.message_id if message else None
-    )
+    return Source(update.effective_chat.id, message.message_id if message else None, origin(update))
 
 
 async def _store(

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from coaching import Prescription, Reason
 from models.base import Base, JSONOf, UTCDateTime, user_id_column
 
+SOURCE_KEY_LENGTH = 80  # "q:" and a callback query id, or "m:", a chat id and a message id
+
 
 class WithReason:
     """Why a weight is what it is: a reason code and its values (rendered at display time)."""
@@ -76,8 +78,10 @@ class ExerciseEntry(WithReason, Base):
     """One exercise logged in a session, with the lift state it replaced (for /undo)."""
 
     __tablename__ = "exercise_entries"
-    # The same Telegram update handled twice must store once (one update may log several lifts).
-    __table_args__ = (UniqueConstraint("user_id", "source_update_id", "exercise"),)
+    # The same message or button press handled twice must store once (one may log several
+    # lifts). Keyed by `source_key` (see bot.dedupe.origin), not by update id: Telegram
+    # numbers updates afresh after a week without any.
+    __table_args__ = (UniqueConstraint("user_id", "source_key", "exercise"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -88,7 +92,7 @@ class ExerciseEntry(WithReason, Base):
     rir: Mapped[int | None] = mapped_column(Integer)
     calibration: Mapped[bool] = mapped_column(Boolean, default=False)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    source_update_id: Mapped[int] = mapped_column(BigInteger)
+    source_key: Mapped[str] = mapped_column(String(SOURCE_KEY_LENGTH))
     source_message_id: Mapped[int | None] = mapped_column(BigInteger)
     previous_state: Mapped[dict | None] = mapped_column(JSON)  # None: there was no state
     next_weight_kg: Mapped[float | None] = mapped_column(Float)
@@ -115,6 +119,5 @@ class LoggedSet(Base):
     reps: Mapped[int] = mapped_column(Integer)
     rir: Mapped[int | None] = mapped_column(Integer)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    source_update_id: Mapped[int | None] = mapped_column(BigInteger)
     source_message_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())

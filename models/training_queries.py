@@ -54,12 +54,12 @@ async def entries_since(
     return list(await session.scalars(query))
 
 
-async def entry_from_update(
-    session: AsyncSession, user_id: int, update_id: int, exercise: str
+async def entry_from_source(
+    session: AsyncSession, user_id: int, source_key: str, exercise: str
 ) -> ExerciseEntry | None:
     query = select(ExerciseEntry).where(
         ExerciseEntry.user_id == user_id,
-        ExerciseEntry.source_update_id == update_id,
+        ExerciseEntry.source_key == source_key,
         ExerciseEntry.exercise == exercise,
     )
     return await session.scalar(query)

@@ -60,7 +60,7 @@ from models.training_queries import (
     delete_entry,
     entries_of,
     entries_since,
-    entry_from_update,
+    entry_from_source,
     last_entry,
     past_sets,
     session_on,
@@ -143,11 +143,12 @@ class SessionSummary:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a logged exercise came from, so the same update never stores twice."""
+    """Where a logged exercise came from; the same `key` (the same message or button press,
+    whatever update delivered it) never stores twice."""
 
     chat_id: int
-    update_id: int
     message_id: int | None
+    key: str
 
 
 class Training(Area):
@@ -503,7 +504,7 @@ class Training(Area):
     ) -> Logged:
         """Store one exercise's sets and move its lift state on; the same update stores once."""
         user = self.runner
-        duplicate = await entry_from_update(self.db, user.id, source.update_id, exercise.key)
+        duplicate = await entry_from_source(self.db, user.id, source.key, exercise.key)
         if duplicate is not None:
             done = await self._logged_exercise(duplicate)
             return Logged(done, None, [], True, workout.status == "done")
@@ -530,7 +531,7 @@ class Training(Area):
         entry = ExerciseEntry(
             session_id=workout.id, user_id=user.id, exercise=exercise.key, rir=rir,
             calibration=calibrated is not None, chat_id=source.chat_id,
-            source_update_id=source.update_id, source_message_id=source.message_id,
+            source_key=source.key, source_message_id=source.message_id,
             previous_state=previous, next_weight_kg=state.working_weight_kg, change=change,
         )  # fmt: skip
         entry.reason = reason
@@ -558,8 +559,7 @@ class Training(Area):
                     entry_id=entry.id, session_id=workout.id, user_id=user.id,
                     exercise=entry.exercise, set_number=number, weight=s.weight,
                     unit=s.unit.value, reps=s.reps, rir=rir if number == len(sets) else None,
-                    chat_id=source.chat_id, source_update_id=source.update_id,
-                    source_message_id=source.message_id,
+                    chat_id=source.chat_id, source_message_id=source.message_id,
                 )
             )  # fmt: skip
 

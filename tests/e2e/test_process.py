@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -148,15 +149,19 @@ def _port_open(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _set_up_by_commands(server: LocalBotApi) -> None:
+    for command, expect in (("/units kg", "Saved: kg"), ("/timezone UTC", "Saved: UTC"),
+                            ("/rundays mon=easy wed=quality sat=long", "Lift days"),
+                            ("/remind 07:00", "Saved: reminders")):  # fmt: skip
+        _say(server, command, expect)
+    _tap(server, "Full gym", "6/6")
+    _tap(server, "Calibrate all", "All set")
+
+
 def test_training_over_http(server, tmp_path):
     process = _start_bot(server, tmp_path)
     try:
-        for command, expect in (("/units kg", "Saved: kg"), ("/timezone UTC", "Saved: UTC"),
-                                ("/rundays mon=easy wed=quality sat=long", "Lift days"),
-                                ("/remind 07:00", "Saved: reminders")):  # fmt: skip
-            _say(server, command, expect)
-        _tap(server, "Full gym", "6/6")
-        _tap(server, "Calibrate all", "All set")
+        _set_up_by_commands(server)
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")
         _say(server, "/history", "Back squat 60 kg × 8,8")
         _say(server, "/undo", "Removed: Back squat")
@@ -192,3 +197,37 @@ def test_a_group_over_http(server, tmp_path):
     finally:
         output = _stop(process)
     assert TOKEN not in output
+
+
+def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(server, tmp_path):
+    """Telegram numbers updates afresh after a week without any: a new /log that comes with
+    the update id of one stored before a restart is a new set, stored too."""
+
+    def stored() -> int:
+        return sum("Stored: Back squat" in t for t in _texts(server))
+
+    process = _start_bot(server, tmp_path)
+    try:
+        _set_up_by_commands(server)
+        first = server.updates.message(RUNNER, "/log squat 60x8 60x8 rir3")
+        server.push(first)
+        _wait_for(lambda: stored() == 1, "the first set stored")
+    finally:
+        output = _stop(process)
+    assert process.returncode == 0, output
+    server.updates.restart_update_ids()
+    process = _start_bot(server, tmp_path)
+    try:
+        for _ in range(first["update_id"] - 1):
+            server.push(server.updates.message(RUNNER, "/help"))
+        second = server.updates.message(RUNNER, "/log squat 62.5x8 62.5x8 rir3")
+        assert second["update_id"] == first["update_id"]
+        server.push(second)
+        _wait_for(lambda: stored() == 2, "the second set stored")
+    finally:
+        output = _stop(process)
+    assert process.returncode == 0, output
+    assert not any("Already stored" in t for t in _texts(server))
+    with sqlite3.connect(tmp_path / "e2e.db") as database:
+        weights = database.execute("SELECT weight FROM logged_sets ORDER BY id").fetchall()
+    assert weights == [(60.0,), (60.0,), (62.5,), (62.5,)]

@@ -58,7 +58,7 @@ async def _add_everything(rig, user_id: int) -> None:
         session.add(workout)
         await session.flush()
         entry = ExerciseEntry(session_id=workout.id, user_id=user_id, exercise="back_squat",
-                              rir=3, chat_id=user_id, source_update_id=1)  # fmt: skip
+                              rir=3, chat_id=user_id, source_key="m:1:1")  # fmt: skip
         session.add(entry)
         await session.flush()
         session.add(LoggedSet(entry_id=entry.id, session_id=workout.id, user_id=user_id,

@@ -1,0 +1,87 @@
+"""The terminal chat as a person uses it: bot messages appear when they are sent, a user
+played with `:as` is the same user in every run, and numbers on a scale mean their value."""
+
+import asyncio
+import io
+
+from bot.settings import Settings
+from bot.terminal import TerminalChat
+from handlers.history import rest_over
+
+ONBOARDING = ("/start", "1", "Europe/Berlin", "2", "2", "8", "07:30", "1", "2")
+REST_OVER = "⏱ 2 minutes: time for the next set."
+
+
+class Session:
+    """One run of the terminal chat, fed a line at a time; `say` returns once the line is
+    handled and the chat waits for the next one."""
+
+    def __init__(self, tmp_path) -> None:
+        url = f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"
+        self.out = io.StringIO()
+        self.chat = TerminalChat(
+            Settings(_env_file=None, telegram_bot_token=None, database_url=url), self.out
+        )
+        self.lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self.task: asyncio.Task | None = None
+
+    async def __aenter__(self) -> "Session":
+        self.task = asyncio.create_task(self.chat.run(self.lines))
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.lines.put_nowait(None)
+        await self.task
+
+    async def say(self, *lines: str) -> str:
+        """Type the lines; what the bot printed meanwhile."""
+        before = len(self.out.getvalue())
+        for line in lines:
+            self.lines.put_nowait(line)
+            async with asyncio.timeout(60):  # a hang fails the test instead
+                await self.lines.join()
+        return self.out.getvalue()[before:]
+
+
+async def test_a_rest_timer_shows_while_the_chat_waits_for_the_next_line(tmp_path):
+    async with Session(tmp_path) as session:
+        await session.say(*ONBOARDING)
+        assert "Rest 2:00" in await session.say("/log squat 60x8 rir3")
+        assert "Timer on" in await session.say("1")
+        (timer,) = [j for j in session.chat.app.job_queue.jobs() if j.name.startswith("rest:")]
+        assert timer.callback is rest_over
+        before = len(session.out.getvalue())
+        await timer.run(session.chat.app)  # two minutes later, nothing typed meanwhile
+        assert REST_OVER in session.out.getvalue()[before:]
+
+
+async def test_a_user_played_with_as_is_found_again_in_the_next_run(tmp_path):
+    async with Session(tmp_path) as first:
+        await first.say(":as Bob", *ONBOARDING)
+        bob = first.chat.user.id
+    async with Session(tmp_path) as second:
+        await second.say(":as Carol", ":as bob")  # another order, another case
+        assert second.chat.user.id == bob
+        assert "Stored: Back squat 60 kg" in await second.say("/log squat 60x8 rir3")
+
+
+async def test_a_new_run_numbering_updates_from_1_again_stores_every_new_log(tmp_path):
+    async with Session(tmp_path) as first:
+        await first.say(*ONBOARDING)
+        assert "Stored: Back squat 60 kg" in await first.say("/log squat 60x8 rir3")
+    async with Session(tmp_path) as second:
+        # As many logs as the first run had updates: one of them comes with the update id,
+        # and one with the message number, that the first run's /log had.
+        replies = [await second.say("/log squat 60x8 rir3") for _ in range(len(ONBOARDING) + 1)]
+    assert all("Stored: Back squat 60 kg" in reply for reply in replies)
+    assert not any("Already stored" in reply for reply in replies)
+
+
+async def test_typing_a_number_on_the_rir_scale_records_that_rir(tmp_path):
+    async with Session(tmp_path) as session:
+        await session.say(*ONBOARDING)
+        keyboard = await session.say("/log squat 60x8")
+        assert "[0]  [1]  [2]  [3]  [4]  [5+]" in keyboard
+        assert "60 kg × 8, 2 in reserve" in await session.say("2")
+        await session.say("/log deadlift 100x8")
+        assert "100 kg × 8, 5 in reserve" in await session.say("5")
