@@ -62,6 +62,7 @@ class TerminalChat:
         self.app: Application | None = None
         self._seen: dict[tuple[int, int], tuple[str, str]] = {}
         self._prompting = False  # input() shows the prompt: print below it, then show it again
+        self._answering = False  # a typed line is being handled: its replies are the answer
 
     async def run(self, lines: asyncio.Queue[str | None] | None = None) -> None:
         """Chat until /quit or the end of input: stdin, or `lines` (one `task_done` a line,
@@ -88,7 +89,11 @@ class TerminalChat:
         if line.startswith(":"):
             await self._meta(line, app)
         elif line:
-            await app.process_update(self.updates.to_update(self._update(line), app.bot))
+            self._answering = True
+            try:
+                await app.process_update(self.updates.to_update(self._update(line), app.bot))
+            finally:
+                self._answering = False
 
     async def _read(self, lines: asyncio.Queue[str | None] | None) -> str | None:
         if lines is not None:
@@ -153,6 +158,8 @@ class TerminalChat:
             if message.buttons:
                 self.buttons = [(message, b) for row in message.buttons for b in row]
                 lines += keyboard_lines([button for _, button in self.buttons])
+            elif self._answering and not edited:
+                self.buttons = []  # an answer without buttons: a number typed next is text
         for call in self.api.calls:
             if call.method == "answerCallbackQuery" and call.params.get("text"):
                 lines.append(f"bot (notice)> {call.params['text']}")

@@ -85,3 +85,13 @@ async def test_typing_a_number_on_the_rir_scale_records_that_rir(tmp_path):
         assert "60 kg × 8, 2 in reserve" in await session.say("2")
         await session.say("/log deadlift 100x8")
         assert "100 kg × 8, 5 in reserve" in await session.say("5")
+
+
+async def test_a_number_after_a_reply_without_buttons_is_text_not_an_old_button(tmp_path):
+    async with Session(tmp_path) as session:
+        await session.say(*ONBOARDING)
+        assert "Rest 2:00" in await session.say("/log squat 60x8 rir3")
+        await session.say("/help")  # a reply without buttons
+        reply = await session.say("1")
+        assert "Timer on" not in reply
+        assert not [j for j in session.chat.app.job_queue.jobs() if j.name.startswith("rest:")]
