@@ -478,8 +478,9 @@ async def leave_for_other(update: Update, context: RunLiftContext) -> State:
     return await step_aside(update, context)
 
 
-def build_log_conversation(other_commands: list[str]) -> Conversation:
-    """/log's steps in one place; commands of other conversations end it quietly."""
+def build_log_conversation(other_commands: list[str], other_buttons: str) -> Conversation:
+    """/log's steps in one place; commands and buttons (a pattern) that open the other
+    conversation end it quietly, so never two conversations answer one message."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBUserWarning)  # buttons per chat and user, on purpose
         return Conversation(
@@ -512,7 +513,7 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
                 CommandHandler("done", done),
                 CommandHandler("cancel", cancel),
                 CommandHandler(other_commands, leave_for_other),
-                CallbackQueryHandler(leave_for_other, pattern=r"^(set|setload):"),
+                CallbackQueryHandler(leave_for_other, pattern=other_buttons),
             ],
             name="log",
             persistent=True,

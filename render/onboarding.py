@@ -245,6 +245,11 @@ def profile_summary(profile, kit: Kit) -> str:
     )
 
 
+def refused_command(typed: str, usage: str) -> str:
+    """A setting command whose value could not be used (`usage`: what is expected)."""
+    return f"I couldn't use “{escape(typed[:40])}”. {usage}"
+
+
 USAGE = {
     "units": "Use <code>/units kg</code> or <code>/units lb</code>.",
     "timezone": "Use <code>/timezone Europe/Berlin</code> (an IANA region/city name).",

@@ -27,8 +27,10 @@ async def test_a_city_typed_after_an_unknown_timezone_command_is_understood(rig)
 
 async def test_a_suggested_zone_after_a_bad_timezone_command_can_be_tapped(rig):
     await onboard_by_buttons(rig)
+    await rig.send("/timezone Europe/Berlln")
+    await rig.send("/timezone Europe/Paris")
     await rig.send("/timezone Berlln")
-    assert "Saved: Europe/Berlin" in await rig.press("Europe/Berlin")
+    assert "Time zone: Europe/Berlin" in await rig.press("Europe/Berlin")
 
 
 async def test_city_names_with_a_country_or_without_a_zone_of_their_own_resolve(rig):
@@ -299,4 +301,4 @@ async def test_a_bad_setting_value_gets_one_statement_of_what_was_expected(rig):
     await onboard_by_buttons(rig)
     sent = await _messages(rig, rig.send("/units stone"))
     assert len(sent) == 1 and sent[0].count("kg") <= 2
-    assert "Saved: lb" in await rig.send("lb")
+    assert "Units: lb" in await rig.send("lb")
