@@ -100,6 +100,14 @@ class RaceEntry:
     distance: str
 
 
+@dataclass(frozen=True)
+class RaceAdded:
+    day: date
+    distance: str
+    already: bool = False  # the same race was there: nothing changed
+    was: str | None = None  # a race on that day had this distance: now the new one
+
+
 UNIT_WORDS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
 EQUIPMENT_WORDS = {
     "gym": "gym", "full gym": "gym", "barbell": "barbell", "home": "barbell",
@@ -322,14 +330,21 @@ class Profile(Area):
         query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
         return [RaceEntry(r.id, r.race_date, r.distance) for r in await self.db.scalars(query)]
 
-    async def add_race(self, day: date, distance: Distance) -> bool:
-        """Add a race on `day` (not in the past); today's session follows it."""
-        if day < self.today():
-            return False
-        self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
+    async def add_race(self, day: date, distance: Distance) -> RaceAdded:
+        """Add a race on `day` (the parser checked it is not in the past); one race a day, so
+        a race on the day of another changes its distance. Today's session follows."""
+        query = select(Race).where(Race.user_id == self.runner.id, Race.race_date == day)
+        existing = (await self.db.scalars(query)).first()
+        if existing is not None and existing.distance == distance.value:
+            return RaceAdded(day, distance.value, already=True)
+        if existing is not None:
+            was, existing.distance = existing.distance, distance.value
+        else:
+            was = None
+            self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
         self.services.reminders.invalidate_plan(self.runner)
         await self.services.training.follow_changes_today()
-        return True
+        return RaceAdded(day, distance.value, was=was)
 
     async def remove_race(self, race_id: int) -> RaceEntry | None:
         row = await self.db.get(Race, race_id)
