@@ -114,6 +114,8 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(today.choose_swap, pattern=r"^today:swap(\|\d+)?$"),
             CallbackQueryHandler(today.choose_swap_target, pattern=r"^swap:"),
             CallbackQueryHandler(today.apply_swap, pattern=r"^swapto:"),
+            CallbackQueryHandler(today.swap_today, pattern=r"^swapday:"),
+            CallbackQueryHandler(today.swap_from_now_on, pattern=r"^swapall:"),
             CallbackQueryHandler(today.choose_move, pattern=r"^today:move(\|\d+)?$"),
             CallbackQueryHandler(today.apply_move, pattern=r"^move:"),
             CommandHandler("history", history.show_history),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from coaching import Kit, LiftDays, Reason, ReasonCode, Rule, RunType, Unit
 from render.blocks import block_name
-from render.common import DAY_NAMES, LIFT_LATER, escape, load, weight
+from render.common import DAY_NAMES, LIFT_LATER, day_text, escape, load, weight
 from render.exercises import exercise_name
 from render.reasons import capitalised, reason_text
 
@@ -236,7 +236,12 @@ def profile_summary(profile, kit: Kit) -> str:
     return (
         f"<b>Units:</b> {profile.unit.value}\n"
         f"<b>Time zone:</b> {escape(profile.timezone or NOT_SET)}\n"
-        f"<b>Reminders:</b> {escape(profile.reminder_time or NOT_SET)} on lift days\n"
+        f"<b>Reminders:</b> {escape(profile.reminder_time or NOT_SET)} on lift days"
+        f"{_paused(profile)}\n"
+        f"<b>Heads-up:</b> {'on' if profile.heads_up else 'off'} (a note the evening before; "
+        "/headsup)\n"
+        f"<b>Races:</b> {_races(profile)}\n"
+        f"<b>Swaps:</b> {_swaps(profile)}\n"
         f"<b>Equipment:</b> {EQUIPMENT_NAMES.get(profile.equipment or '', NOT_SET)}\n"
         f"<b>Running week:</b>\n{days}\n"
         f"<b>Lift days:</b> {lift_names}. {escape(explained)}\n"
@@ -248,6 +253,29 @@ def profile_summary(profile, kit: Kit) -> str:
 def refused_command(typed: str, usage: str) -> str:
     """A setting command whose value could not be used (`usage`: what is expected)."""
     return f"I couldn't use “{escape(typed[:40])}”. {usage}"
+
+
+def _paused(profile) -> str:
+    if not profile.paused:
+        return ""
+    if profile.paused_until is None:
+        return ", <b>paused</b> (/resume)"
+    until = escape(day_text(profile.paused_until, profile.today))
+    return f", <b>paused until {until}</b> (/resume)"
+
+
+def _races(profile) -> str:
+    if not profile.races:
+        return "none (/race adds one)"
+    return escape(", ".join(f"{r.distance} on {day_text(r.day, profile.today)}"
+                            for r in profile.races)) + " (/race)"  # fmt: skip
+
+
+def _swaps(profile) -> str:
+    if not profile.swaps:
+        return "none (the swap button under /today)"
+    return escape("; ".join(f"{exercise_name(new)} instead of {exercise_name(old)}"
+                            for old, new in profile.swaps))  # fmt: skip
 
 
 USAGE = {

@@ -43,6 +43,25 @@ def swapped(old: str, new: str) -> str:
     )
 
 
+SWAP_TODAY_ONLY = "Today only"
+SWAP_FROM_NOW_ON = "From now on"
+
+
+def ask_swap_scope(old: str, new: str) -> str:
+    return f"{escape(new)} instead of {escape(old)}: today only, or from now on?"
+
+
+def swapped_today(old: str, new: str) -> str:
+    return (
+        f"Today only: {escape(new)} instead of {escape(old)} (/today shows it). Your programme "
+        f"stays as it was: {escape(old)} again next time."
+    )
+
+
+def swap_today_too_late(old: str) -> str:
+    return f"{escape(old)} is already logged today (or the session is done): nothing changed."
+
+
 def moved(day) -> str:
     return f"Moved: today's session is now on {DAY_NAMES[day.weekday()]}, {day_text(day)}."
 

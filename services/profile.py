@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from coaching import (
+    EXERCISES,
     Distance,
     Equipment,
     Exercise,
@@ -41,6 +42,7 @@ from services.runners import (
     kit_for,
     lift_days_of,
     missing_lifts,
+    paused_on,
     programme_lifts,
     unit_of,
     week_of,
@@ -91,6 +93,12 @@ class ProfileView:
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
     unset: list[Exercise]  # lifts of this equipment with neither a weight nor calibrate
     block: Block
+    today: date
+    paused: bool  # reminders paused (until `paused_until`, or until /resume when None)
+    paused_until: date | None
+    heads_up: bool
+    races: list[RaceEntry]
+    swaps: list[tuple[Exercise, Exercise]]  # (programme lift, the runner's choice) from now on
 
 
 @dataclass(frozen=True)
@@ -244,11 +252,16 @@ class Profile(Area):
         return None
 
     async def view(self) -> ProfileView:
-        user = self.runner
+        user, today = self.runner, self.today()
+        paused = paused_on(user, today)
+        swaps = [(EXERCISES[old], EXERCISES[new]) for old, new in (user.swaps or {}).items()
+                 if old in EXERCISES and new in EXERCISES]  # fmt: skip
         return ProfileView(
             unit_of(user), user.timezone, user.reminder_time, user.equipment,
             {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
             await self.loads(), await self.missing_lifts(), self.services.training.block(),
+            today, paused, user.paused_until if user.active and paused else None,
+            bool(user.heads_up), await self.races(), swaps,
         )  # fmt: skip
 
     # --- starting loads ------------------------------------------------------------------------
