@@ -164,10 +164,12 @@ async def _confirm(
         return PICK
     kit = context.services.profile.kit()
     text = texts.logged(logged.done, logged.records, kit)
-    rest = [[(texts.REST_BUTTON, "rest:start")]]
     if logged.finished:
-        await _send_summary(update, context, workout, text + "\n\n", rest)
+        await _send_summary(update, context, workout, text + "\n\n")
         return _end(context)
+    # A rest timer only between sets of today's session, not for a day logged afterwards.
+    live = workout.local_date == context.services.profile.today()
+    rest = [[(texts.REST_BUTTON, "rest:start")]] if live else []
     more = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
     await send_numbers(update, context, text, rest, more if onwards else None)
     return PICK

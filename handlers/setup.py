@@ -178,7 +178,8 @@ def _lift_days_line(context: RunLiftContext) -> str:
 
 async def _answer(update: Update, context: RunLiftContext, step: Step, text: str) -> State:
     """Apply a typed or tapped answer for `step`; on bad input say what was expected and stay."""
-    refusal = context.services.profile.answer(step, text)
+    # Typed in the week editor: the days typed change, the days tapped stay.
+    refusal = context.services.profile.answer(step, text, only_days_typed=step is Step.WEEK)
     if refusal is not None:
         await _refuse(update, context, refusal)
         return step.value

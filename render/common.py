@@ -69,6 +69,11 @@ def load(kit: Kit, exercise: Exercise, value: float) -> str:
     return f"{weight(value, kit.unit)} ({plates(kit, exercise, value)})"
 
 
+def each_arm(exercise: Exercise) -> str:
+    """` each arm` after the sets of a one-arm lift (its sets are done with each arm)."""
+    return " each arm" if exercise.per_arm else ""
+
+
 def day_text(day: date, today: date | None = None) -> str:
     """`Tuesday 24 November`; with `today`, a day in another year or over half a year away
     also shows its year: `Monday 12 April 2027`."""

@@ -98,8 +98,9 @@ def bad_timezone(typed: str, suggestions: list[str]) -> str:
 
 ASK_WEEK = (
     "<b>3/6 Your usual running week.</b> Tap a day to change it: rest → easy → quality "
-    "(intervals, tempo, hills) → long. Tap <b>Done</b> when it looks right. "
-    "You can also type it: <code>tue=quality thu=easy sat=long</code>."
+    "(intervals, tempo, hills) → long → race (e.g. a weekly parkrun). Tap <b>Done</b> when it "
+    "looks right. You can also type days: <code>tue=quality thu=easy sat=long</code> (days you "
+    "don't type stay as they are)."
 )
 WEEK_DONE = "Done ✓"
 
@@ -113,7 +114,7 @@ def bad_week(token: str) -> str:
     return (
         f"I couldn't read {shown}. Write days as <code>day=type</code>, e.g. "
         "<code>tue=quality thu=easy sat=long</code>. Days: mon…sun; types: rest, easy, quality, "
-        "long, race. Unlisted days are rest."
+        "long, race. Days you don't type stay as they are."
     )
 
 

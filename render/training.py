@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from coaching import Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
 from render.blocks import block_name
-from render.common import DAY_NAMES, day_text, escape, lift_after_run, load, weight
+from render.common import DAY_NAMES, day_text, each_arm, escape, lift_after_run, load, weight
 from render.exercises import cue, exercise_name
 from render.onboarding import lift_days_explained
 from render.reasons import TOMORROW, capitalised, reason_text
@@ -83,7 +83,7 @@ def session_text(session: Session, kit: Kit, run: RunType = RunType.REST) -> str
     lines.append("<b>Warm-up</b> (about 12 min): " + "; ".join(GENERAL_WARMUP) + ".")
     for position, lift in enumerate(session.lifts, start=1):
         name = escape(exercise_name(lift.exercise))
-        arms = " each arm" if lift.exercise.per_arm else ""
+        arms = each_arm(lift.exercise)
         if lift.weight is None:
             lines.append(f"{position}. <b>{name}</b>: calibrate. Start light and climb; log each "
                          "set and I'll pick the next weight.")  # fmt: skip
@@ -121,7 +121,8 @@ def planned_line(lift: PlannedLift, kit: Kit) -> str:
     name = exercise_name(lift.exercise)
     if lift.weight is None:
         return f"{name}: calibrate"
-    return f"{name}: {lift.sets} × {lift.reps} at {load(kit, lift.exercise, lift.weight)}"
+    shown = load(kit, lift.exercise, lift.weight)
+    return f"{name}: {lift.sets} × {lift.reps}{each_arm(lift.exercise)} at {shown}"
 
 
 # --- check-in ------------------------------------------------------------------------------------
@@ -163,7 +164,8 @@ def unknown_exercise(typed: str, suggestions: Sequence[str]) -> str:
 
 
 def prescribed(lift: PlannedLift, kit: Kit) -> str:
-    return f"{lift.sets} × {lift.reps} at {load(kit, lift.exercise, lift.weight)}"
+    shown = load(kit, lift.exercise, lift.weight)
+    return f"{lift.sets} × {lift.reps}{each_arm(lift.exercise)} at {shown}"
 
 
 def ask_sets(name: str, prescribed_text: str | None) -> str:
@@ -215,7 +217,8 @@ def sets_text(sets: Sequence[SetEntry]) -> str:
 def _done_line(done) -> str:
     """One logged exercise (a `services.training.LoggedExercise`), plain text."""
     effort = f", {done.rir} in reserve" if done.rir is not None else ""
-    return f"{exercise_name(done.exercise)} {sets_text(done.sets)}{effort}"
+    arms = each_arm(done.exercise)
+    return f"{exercise_name(done.exercise)} {sets_text(done.sets)}{arms}{effort}"
 
 
 def _next_text(done, kit: Kit) -> str:
@@ -229,6 +232,7 @@ def _next_text(done, kit: Kit) -> str:
 def logged(done, records: Sequence[Record], kit: Kit) -> str:
     text = (
         f"✅ Stored: <b>{escape(exercise_name(done.exercise))}</b> {escape(sets_text(done.sets))}"
+        + each_arm(done.exercise)
     )
     text += (f", {done.rir} in reserve" if done.rir is not None else "") + "."
     text += f"\nNext time: {escape(_next_text(done, kit))}."

@@ -25,7 +25,7 @@ from coaching import (
     to_kg,
 )
 from coaching.calibration import starting_load
-from coaching.parsing import parse_kit, parse_recent_set, parse_run_week, parse_time
+from coaching.parsing import parse_kit, parse_recent_set, parse_run_days, parse_time
 from coaching.programme import Block
 from coaching.timezones import resolve_timezone
 from models import Race
@@ -122,21 +122,23 @@ EQUIPMENT_WORDS = {
     "barbell at home": "barbell", "dumbbells": "dumbbells", "dumbbell": "dumbbells",
     "db": "dumbbells", "dumbbells only": "dumbbells",
 }  # fmt: skip
-_WEEK_CYCLE = (RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG)
+_WEEK_CYCLE = (RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG, RunType.RACE)
 MAX_PAUSE_WEEKS = 52
 
 
 class Profile(Area):
     # --- set-up answers -----------------------------------------------------------------------
 
-    def answer(self, step: Step, text: str) -> Refusal | None:
-        """Store the answer to `step`; or say what was wrong with it."""
-        refusal = self._apply(step, text)
+    def answer(self, step: Step, text: str, only_days_typed: bool = False) -> Refusal | None:
+        """Store the answer to `step`; or say what was wrong with it. `only_days_typed`: a week
+        typed in the week editor changes the days typed and keeps the others (tapped ones
+        too); otherwise (/rundays) it is the whole week, unlisted days rest."""
+        refusal = self._apply(step, text, only_days_typed)
         if refusal is None and step in (Step.TIMEZONE, Step.WEEK, Step.REMIND):
             self.services.reminders.invalidate_plan(self.runner)
         return refusal
 
-    def _apply(self, step: Step, text: str) -> Refusal | None:
+    def _apply(self, step: Step, text: str, only_days_typed: bool) -> Refusal | None:
         user, words = self.runner, " ".join(text.lower().split())
         if step is Step.UNITS:
             if words not in UNIT_WORDS:
@@ -155,9 +157,10 @@ class Profile(Area):
             user.timezone = zone
         elif step is Step.WEEK:
             try:
-                set_run_week(user, parse_run_week(text))
+                typed = parse_run_days(text)
             except InputError as error:
                 return Refusal(Problem.WEEK, str(error))
+            set_run_week(user, {**run_week(user), **typed} if only_days_typed else typed)
             user.week_confirmed = True
         elif step is Step.REMIND:
             try:
@@ -171,7 +174,7 @@ class Profile(Area):
         return None
 
     def cycle_day(self, weekday: int) -> dict[int, str]:
-        """A weekday tapped in the week editor: rest → easy → quality → long → rest."""
+        """A weekday tapped in the week editor: rest → easy → quality → long → race → rest."""
         week = run_week(self.runner)
         current = RunType(week.get(weekday, RunType.REST))
         position = _WEEK_CYCLE.index(current) if current in _WEEK_CYCLE else -1

@@ -244,9 +244,9 @@ async def test_the_one_arm_press_says_each_arm_where_its_sets_are_shown(rig):
     await rig.press("One-arm dumbbell press")
     await rig.press("Today only")
     prompt = await rig.send("/log one-arm dumbbell press")
-    assert "each arm at 14 kg" in prompt
-    stored = await rig.send("14x8 14x8 rir2")
-    assert "14 kg × 8,8 each arm" in stored
+    assert "2 × 8 each arm at 12 kg" in prompt
+    stored = await rig.send("12x8 12x8 rir2")
+    assert "12 kg × 8,8 each arm" in stored
 
 
 # --- 10. the rest button only while logging today's session live ----------------------------
