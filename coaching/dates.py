@@ -20,8 +20,8 @@ _DISTANCES = {
     "marathon": Distance.MARATHON, "42k": Distance.MARATHON, "full": Distance.MARATHON,
     "ultra": Distance.ULTRA,
 }  # fmt: skip
-_MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}  # first three letters
 _ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _NUMERIC = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{2}|[0-9]{4}))?$")
 _DAY_MONTH = re.compile(r"^([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]{3,9})\.?(?: ([0-9]{4}))?$")

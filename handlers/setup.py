@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Sequence
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
@@ -85,12 +84,12 @@ _ASK = {Step.UNITS: texts.ASK_UNITS, Step.TIMEZONE: texts.ASK_TIMEZONE,
         Step.REMIND: texts.ASK_REMIND, Step.EQUIPMENT: texts.ASK_EQUIPMENT}  # fmt: skip
 
 
-def _answer_buttons(step: Step, zones: Sequence[str] = POPULAR) -> Buttons:
-    """The answers a step offers as buttons (time zones: `zones`)."""
+def _answer_buttons(step: Step) -> Buttons:
+    """The answers a step offers as buttons (units, time zone, reminder time, equipment)."""
     if step is Step.UNITS:
         return [[(label, f"units:{value}") for label, value in texts.UNITS_BUTTONS]]
     if step is Step.TIMEZONE:
-        return one_per_row((zone, f"tz:{zone}") for zone in zones)
+        return one_per_row((zone, f"tz:{zone}") for zone in POPULAR)
     if step is Step.REMIND:
         return [[(t, f"remind:{t}") for t in texts.REMIND_CHOICES]]
     return one_per_row((label, f"equip:{v}") for label, v in texts.EQUIPMENT_BUTTONS)
