@@ -37,7 +37,7 @@ from bot.settings import Settings
 from handlers import account, blocks, corrections, groups, history, reminders, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
-from handlers.setup import COMMAND_STEPS, build_setup_conversation
+from handlers.setup import COMMAND_STEPS, ENTRY_BUTTONS, build_setup_conversation
 from models import Database
 from render.commands import GROUP, PRIVATE, menu
 from scheduler import schedule_reminders
@@ -100,7 +100,7 @@ def register_handlers(application: Application) -> None:
     application.add_handler(TypeHandler(Update, drop_floods), group=FLOOD_GROUP)
     application.add_handler(CallbackQueryHandler(refuse_others), group=OWNER_GROUP)
     application.add_handler(build_setup_conversation(LOG_COMMANDS), group=SETUP_GROUP)
-    application.add_handler(build_log_conversation(SETUP_COMMANDS), group=LOG_GROUP)
+    application.add_handler(build_log_conversation(SETUP_COMMANDS, ENTRY_BUTTONS), group=LOG_GROUP)
     application.add_handlers(
         [
             CommandHandler("help", account.show_help),
@@ -114,6 +114,8 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(today.choose_swap, pattern=r"^today:swap(\|\d+)?$"),
             CallbackQueryHandler(today.choose_swap_target, pattern=r"^swap:"),
             CallbackQueryHandler(today.apply_swap, pattern=r"^swapto:"),
+            CallbackQueryHandler(today.swap_today, pattern=r"^swapday:"),
+            CallbackQueryHandler(today.swap_from_now_on, pattern=r"^swapall:"),
             CallbackQueryHandler(today.choose_move, pattern=r"^today:move(\|\d+)?$"),
             CallbackQueryHandler(today.apply_move, pattern=r"^move:"),
             CommandHandler("history", history.show_history),

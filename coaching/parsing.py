@@ -70,8 +70,8 @@ def parse_weekday(text: str) -> int:
     return day
 
 
-def parse_run_week(text: str) -> dict[int, str]:
-    """`tue=quality thu=easy sat=long` -> {1: "quality", 3: "easy", 5: "long"}; others rest."""
+def parse_run_days(text: str) -> dict[int, str]:
+    """The days typed, rest days included: `thu=rest sat=long` -> {3: "rest", 5: "long"}."""
     week: dict[int, str] = {}
     for token in text.replace(",", " ").split():
         day_text, sep, run_text = token.partition("=")
@@ -84,7 +84,7 @@ def parse_run_week(text: str) -> dict[int, str]:
         week[day] = run
     if not week:
         raise InputError(text)
-    return {day: run for day, run in week.items() if run != "rest"}
+    return week
 
 
 # --- sets: one grammar for set-up's recent set and /log ---------------------------------------

@@ -34,22 +34,86 @@ def _cities() -> dict[str, list[str]]:
     return cities
 
 
+# Big cities (many of them marathon cities) without a zone of their own, and names that mean
+# places in different zones (the runner picks).
+CITY_ZONES: dict[str, tuple[str, ...]] = {
+    "mumbai": ("Asia/Kolkata",), "delhi": ("Asia/Kolkata",), "new_delhi": ("Asia/Kolkata",),
+    "bangalore": ("Asia/Kolkata",), "bengaluru": ("Asia/Kolkata",),
+    "beijing": ("Asia/Shanghai",), "osaka": ("Asia/Tokyo",), "kyoto": ("Asia/Tokyo",),
+    "san_francisco": ("America/Los_Angeles",), "seattle": ("America/Los_Angeles",),
+    "boston": ("America/New_York",), "washington": ("America/New_York",),
+    "philadelphia": ("America/New_York",), "miami": ("America/New_York",),
+    "atlanta": ("America/New_York",), "houston": ("America/Chicago",),
+    "dallas": ("America/Chicago",), "austin": ("America/Chicago",),
+    "munich": ("Europe/Berlin",), "hamburg": ("Europe/Berlin",), "frankfurt": ("Europe/Berlin",),
+    "barcelona": ("Europe/Madrid",), "milan": ("Europe/Rome",), "geneva": ("Europe/Zurich",),
+    "manchester": ("Europe/London",), "edinburgh": ("Europe/London",),
+    "rio_de_janeiro": ("America/Sao_Paulo",), "cape_town": ("Africa/Johannesburg",),
+    "portland": ("America/Los_Angeles", "America/New_York"),  # Oregon, Maine
+}  # fmt: skip
+
+
+def _key(text: str) -> str:
+    """`Europe / Berlin` -> `europe/berlin`, `New York` -> `new_york`."""
+    return "_".join(text.replace(" /", "/").replace("/ ", "/").split()).lower()
+
+
+def _exact(key: str) -> list[str]:
+    """The zones a whole name means: a zone's name, a city (a zone's last part), or a city of
+    the table above."""
+    if key in _zones():
+        return [_zones()[key]]
+    return _one_per_clock(_cities().get(key, [])) or list(CITY_ZONES.get(key, ()))
+
+
+def _same_clock(a: str, b: str) -> bool:
+    """Two names of one clock (old and new names of a zone): the same offsets all year."""
+    instants = [datetime(year, month, 15, tzinfo=UTC) for year in (2000, 2026) for month in
+                range(1, 13)]  # fmt: skip
+    za, zb = zoneinfo.ZoneInfo(a), zoneinfo.ZoneInfo(b)
+    return all(t.astimezone(za).utcoffset() == t.astimezone(zb).utcoffset() for t in instants)
+
+
+def _one_per_clock(zones: list[str]) -> list[str]:
+    """One name per distinct clock, the current-style name first (`America/Argentina/Buenos_
+    Aires` rather than `America/Buenos_Aires`: a continent, then the deeper path)."""
+    continents = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe",
+                  "Indian", "Pacific")  # fmt: skip
+    ranked = sorted(zones, key=lambda z: (z.split("/")[0] not in continents, -z.count("/"), z))
+    kept: list[str] = []
+    for zone in ranked:
+        if not any(_same_clock(zone, other) for other in kept):
+            kept.append(zone)
+    return kept
+
+
+def _candidates(text: str) -> list[str]:
+    """What the runner may have meant: the whole text, the part before a comma (`Berlin,
+    Germany`), then ever shorter leading words (`New York City` -> `New York`)."""
+    words = text.split(",")[0].split()
+    keys = [_key(text), _key(text.split(",")[0])]
+    keys += ["_".join(words[:n]).lower() for n in range(len(words) - 1, 0, -1)]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
 def resolve_timezone(text: str) -> tuple[str | None, list[str]]:
-    """The zone meant by `text`, or None with up to three suggestions."""
-    key = "_".join(text.strip().split()).lower()
+    """The zone meant by `text`, or None with up to three suggestions (the choices, when a
+    name means places in different zones)."""
+    key = _key(text)
     if not key or len(key) > 64:
         return None, []
-    if key in _zones():
-        return _zones()[key], []
-    cities = _cities().get(key, [])
-    if len(cities) == 1:
-        return cities[0], []
+    for candidate in _candidates(text):
+        zones = _exact(candidate)
+        if len(zones) == 1:
+            return zones[0], []
+        if zones:
+            return None, zones[:3]
     close = difflib.get_close_matches(key, list(_zones()), n=3, cutoff=0.6)
     close_cities = difflib.get_close_matches(key, list(_cities()), n=3, cutoff=0.6)
     suggestions = [_zones()[c] for c in close]
     for city in close_cities:
-        suggestions.extend(_cities()[city])
-    return None, list(dict.fromkeys(cities + suggestions))[:3]
+        suggestions.extend(_one_per_clock(_cities()[city]))
+    return None, list(dict.fromkeys(suggestions))[:3]
 
 
 def _exists(local: datetime) -> bool:

@@ -12,11 +12,12 @@ from handlers.common import (
     pressed_by_owner,
     private_link,
     reply,
+    typed_text,
     url_button,
 )
 from render import common as texts
 from render import onboarding
-from render.commands import HELP
+from render.commands import HELP, HELP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +74,13 @@ async def confirm_delete(update: Update, context: RunLiftContext) -> None:
 
 @without_database
 async def not_understood(update: Update, context: RunLiftContext) -> None:
-    """Private text or a command no handler took: point to /help."""
-    if not context.consumed:
-        await reply(update, texts.NOT_UNDERSTOOD)
+    """Private text or a command no handler took: point to /help (`help` typed: the help)."""
+    if context.consumed:
+        return
+    if typed_text(update).lower().rstrip("!.") in HELP_WORDS:
+        await reply(update, HELP)
+        return
+    await reply(update, texts.NOT_UNDERSTOOD)
 
 
 @without_database

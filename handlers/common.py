@@ -164,8 +164,13 @@ class Conversation(ConversationHandler):
         check_result: object,
         context: RunLiftContext,
     ) -> object:
+        earlier = context.consumed
         context.consumed = True
-        return await super().handle_update(update, application, check_result, context)
+        result = await super().handle_update(update, application, check_result, context)
+        # Stepping aside gives back only this conversation's claim: when the other
+        # conversation (an earlier group) took the update, the catch-alls stay quiet.
+        context.consumed = context.consumed or earlier
+        return result
 
 
 async def step_aside(update: Update, context: RunLiftContext) -> int:

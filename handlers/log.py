@@ -164,10 +164,12 @@ async def _confirm(
         return PICK
     kit = context.services.profile.kit()
     text = texts.logged(logged.done, logged.records, kit)
-    rest = [[(texts.REST_BUTTON, "rest:start")]]
     if logged.finished:
-        await _send_summary(update, context, workout, text + "\n\n", rest)
+        await _send_summary(update, context, workout, text + "\n\n")
         return _end(context)
+    # A rest timer only between sets of today's session, not for a day logged afterwards.
+    live = workout.local_date == context.services.profile.today()
+    rest = [[(texts.REST_BUTTON, "rest:start")]] if live else []
     more = [[(texts.NEXT_EXERCISE, "log:next"), (texts.FINISH, "log:finish")]]
     await send_numbers(update, context, text, rest, more if onwards else None)
     return PICK
@@ -507,8 +509,9 @@ async def leave_for_other(update: Update, context: RunLiftContext) -> State:
     return await step_aside(update, context)
 
 
-def build_log_conversation(other_commands: list[str]) -> Conversation:
-    """/log's steps in one place; commands of other conversations end it quietly."""
+def build_log_conversation(other_commands: list[str], other_buttons: str) -> Conversation:
+    """/log's steps in one place; commands and buttons (a pattern) that open the other
+    conversation end it quietly, so never two conversations answer one message."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBUserWarning)  # buttons per chat and user, on purpose
         return Conversation(
@@ -544,7 +547,7 @@ def build_log_conversation(other_commands: list[str]) -> Conversation:
                 CommandHandler("done", done),
                 CommandHandler("cancel", cancel),
                 CommandHandler(other_commands, leave_for_other),
-                CallbackQueryHandler(leave_for_other, pattern=r"^(set|setload):"),
+                CallbackQueryHandler(leave_for_other, pattern=other_buttons),
             ],
             name="log",
             persistent=True,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from telegram import Update
 
 from bot.context import RunLiftContext
-from coaching import Distance
+from coaching.dates import RaceInputError, parse_race
 from handlers.common import (
     StaleButton,
     button_fields,
@@ -33,7 +32,8 @@ async def pause(update: Update, context: RunLiftContext) -> None:
     if weeks is not None and not 1 <= weeks <= MAX_PAUSE_WEEKS:
         await reply(update, texts.BAD_PAUSE)
         return
-    await confirm(update, context, texts.paused(context.services.profile.pause(weeks)))
+    profile = context.services.profile
+    await confirm(update, context, texts.paused(profile.pause(weeks), profile.today()))
 
 
 async def resume(update: Update, context: RunLiftContext) -> None:
@@ -43,8 +43,11 @@ async def resume(update: Update, context: RunLiftContext) -> None:
 
 
 async def heads_up(update: Update, context: RunLiftContext) -> None:
-    """/headsup on|off: a short note the evening before each lift day."""
+    """/headsup on|off: a short note the evening before each lift day; alone: is it on?"""
     choice = " ".join(context.args or []).lower()
+    if not choice:
+        await reply(update, texts.heads_up_state(context.runner.heads_up))
+        return
     if choice not in ("on", "off"):
         await reply(update, texts.BAD_HEADS_UP)
         return
@@ -52,18 +55,10 @@ async def heads_up(update: Update, context: RunLiftContext) -> None:
     await confirm(update, context, texts.HEADS_UP_ON if choice == "on" else texts.HEADS_UP_OFF)
 
 
-def _parse_race(args: list[str]) -> tuple[date, Distance] | None:
-    if len(args) != 2:
-        return None
-    try:
-        return date.fromisoformat(args[0]), Distance(args[1].lower())
-    except ValueError:
-        return None
-
-
 async def race(update: Update, context: RunLiftContext) -> None:
     """/race lists races (with remove buttons); /race 2027-04-12 half adds one."""
     profile = context.services.profile
+    today = profile.today()
     if not context.args:
         races = await profile.races()
         if not races:
@@ -71,15 +66,17 @@ async def race(update: Update, context: RunLiftContext) -> None:
             return
         owner = context.runner.id
         buttons = one_per_row(
-            (texts.remove_race_button(r), f"race:del:{r.id}:{owner}") for r in races
+            (texts.remove_race_button(r, today), f"race:del:{r.id}:{owner}") for r in races
         )
-        await reply(update, texts.races_list(races), buttons)
+        await reply(update, texts.races_list(races, today), buttons)
         return
-    parsed = _parse_race(context.args)
-    if parsed is None or not await profile.add_race(*parsed):
-        await reply(update, texts.RACE_USAGE)
+    try:
+        day, distance = parse_race(" ".join(context.args), today)
+    except RaceInputError as error:
+        await reply(update, texts.race_refused(error, today))
         return
-    await confirm(update, context, texts.race_added(*parsed))
+    added = await profile.add_race(day, distance)
+    await confirm(update, context, texts.race_added(added, today))
 
 
 async def remove_race(update: Update, context: RunLiftContext) -> None:
@@ -89,8 +86,10 @@ async def remove_race(update: Update, context: RunLiftContext) -> None:
         raise StaleButton(race_id)
     if not await pressed_by_owner(update, owner):
         return
-    removed = await context.services.profile.remove_race(int(race_id))
-    await confirm(update, context, texts.race_removed(removed) if removed else common.STALE_BUTTON)
+    profile = context.services.profile
+    removed = await profile.remove_race(int(race_id))
+    text = texts.race_removed(removed, profile.today()) if removed else common.STALE_BUTTON
+    await confirm(update, context, text)
 
 
 async def reslot(update: Update, context: RunLiftContext) -> None:

@@ -46,6 +46,8 @@ UNITS, TIMEZONE, WEEK, REMIND, EQUIPMENT, LOADS = (step.value for step in Step)
 COMMAND_STEPS = {"units": Step.UNITS, "timezone": Step.TIMEZONE, "rundays": Step.WEEK,
                  "remind": Step.REMIND, "equipment": Step.EQUIPMENT}  # fmt: skip
 TEXT = filters.TEXT & ~filters.COMMAND
+# Buttons that open this conversation from an older message: /log steps aside for them.
+ENTRY_BUTTONS = r"^(set|setload|kit):"
 State = str | int
 
 
@@ -69,21 +71,28 @@ def _calibrate_buttons(all_too: bool) -> Buttons:
 
 async def ask(step: Step, update: Update, context: RunLiftContext) -> State:
     """Send the prompt for `step`; return it as the conversation's next state."""
-    if step is Step.UNITS:
-        buttons = [[(label, f"units:{value}") for label, value in texts.UNITS_BUTTONS]]
-        await reply(update, texts.ASK_UNITS, buttons)
-    elif step is Step.TIMEZONE:
-        await reply(update, texts.ASK_TIMEZONE, one_per_row((z, f"tz:{z}") for z in POPULAR))
-    elif step is Step.WEEK:
+    if step is Step.WEEK:
         await reply(update, texts.ASK_WEEK, _week_buttons(context.services.profile.week()))
-    elif step is Step.REMIND:
-        await reply(update, texts.ASK_REMIND, [[(t, f"remind:{t}") for t in texts.REMIND_CHOICES]])
-    elif step is Step.EQUIPMENT:
-        buttons = one_per_row((label, f"equip:{v}") for label, v in texts.EQUIPMENT_BUTTONS)
-        await reply(update, texts.ASK_EQUIPMENT, buttons)
-    else:
+    elif step is Step.LOADS:
         return await _ask_next_load(update, context)
+    else:
+        await reply(update, _ASK[step], _answer_buttons(step))
     return step.value
+
+
+_ASK = {Step.UNITS: texts.ASK_UNITS, Step.TIMEZONE: texts.ASK_TIMEZONE,
+        Step.REMIND: texts.ASK_REMIND, Step.EQUIPMENT: texts.ASK_EQUIPMENT}  # fmt: skip
+
+
+def _answer_buttons(step: Step) -> Buttons:
+    """The answers a step offers as buttons (units, time zone, reminder time, equipment)."""
+    if step is Step.UNITS:
+        return [[(label, f"units:{value}") for label, value in texts.UNITS_BUTTONS]]
+    if step is Step.TIMEZONE:
+        return one_per_row((zone, f"tz:{zone}") for zone in POPULAR)
+    if step is Step.REMIND:
+        return [[(t, f"remind:{t}") for t in texts.REMIND_CHOICES]]
+    return one_per_row((label, f"equip:{v}") for label, v in texts.EQUIPMENT_BUTTONS)
 
 
 async def _ask_next_load(update: Update, context: RunLiftContext) -> State:
@@ -139,10 +148,26 @@ def refusal_text(refusal: Refusal, unit) -> str:
     }[refusal.problem]
 
 
-async def _refuse(update: Update, context: RunLiftContext, refusal: Refusal, usage: str = ""):
+async def _refuse(
+    update: Update, context: RunLiftContext, refusal: Refusal, buttons: Buttons | None = None
+) -> None:
     text = refusal_text(refusal, context.services.profile.unit())
-    buttons = one_per_row((zone, f"tz:{zone}") for zone in refusal.suggestions)
-    await reply(update, text + (f"\n{usage}" if usage else ""), buttons or None)
+    suggested = one_per_row((zone, f"tz:{zone}") for zone in refusal.suggestions)
+    await reply(update, text, suggested or buttons)
+
+
+async def _refuse_command(
+    update: Update, context: RunLiftContext, step: Step, command: str, refusal: Refusal
+) -> State:
+    """A setting command's value could not be used: one reply saying what was expected. In a
+    private chat the step stays open with its buttons, so the answer can simply follow; not
+    for the week, where /rundays replaces the whole week but a typed answer in the week
+    editor changes only the days typed."""
+    if is_private(update) and step is not Step.WEEK:
+        await _refuse(update, context, refusal, _answer_buttons(step))
+        return step.value
+    await reply(update, texts.refused_command(" ".join(context.args), texts.USAGE[command]))
+    return END
 
 
 def _lift_days_line(context: RunLiftContext) -> str:
@@ -152,7 +177,8 @@ def _lift_days_line(context: RunLiftContext) -> str:
 
 async def _answer(update: Update, context: RunLiftContext, step: Step, text: str) -> State:
     """Apply a typed or tapped answer for `step`; on bad input say what was expected and stay."""
-    refusal = context.services.profile.answer(step, text)
+    # Typed in the week editor: the days typed change, the days tapped stay.
+    refusal = context.services.profile.answer(step, text, only_days_typed=step is Step.WEEK)
     if refusal is not None:
         await _refuse(update, context, refusal)
         return step.value
@@ -240,8 +266,7 @@ async def setting_command(update: Update, context: RunLiftContext) -> State:
         return END
     refusal = context.services.profile.answer(step, " ".join(context.args))
     if refusal is not None:
-        await _refuse(update, context, refusal, texts.USAGE[command])
-        return END
+        return await _refuse_command(update, context, step, command, refusal)
     profile = context.services.profile
     confirmation = texts.saved(step, await profile.view())
     if profile.kit_was_reset:

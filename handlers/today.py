@@ -73,8 +73,36 @@ async def choose_swap_target(update: Update, context: RunLiftContext) -> None:
 
 
 async def apply_swap(update: Update, context: RunLiftContext) -> None:
-    """Swap chosen: from now on, and today's session if nothing is logged in it yet."""
+    """The replacement chosen: ask whether for today only or from now on."""
     old_key, new_key = button_fields(update, "swapto", 2)
+    old, new = _exercise(old_key), _exercise(new_key)
+    if new not in context.services.training.swap_targets(old):
+        raise StaleButton(new_key)
+    await update.callback_query.answer()
+    # Keys, not names: "swapday:db_romanian_deadlift:trap_bar_deadlift" with a group's owner
+    # mark stays within Telegram's 64 bytes.
+    buttons = [[(texts.SWAP_TODAY_ONLY, f"swapday:{old.key}:{new.key}"),
+                (texts.SWAP_FROM_NOW_ON, f"swapall:{old.key}:{new.key}")]]  # fmt: skip
+    await reply(update, texts.ask_swap_scope(exercise_name(old), exercise_name(new)), buttons)
+
+
+async def swap_today(update: Update, context: RunLiftContext) -> None:
+    """Today only: today's stored session changes, the programme stays as it was."""
+    old_key, new_key = button_fields(update, "swapday", 2)
+    old, new = _exercise(old_key), _exercise(new_key)
+    training = context.services.training
+    if new not in training.swap_targets(old):
+        raise StaleButton(new_key)
+    await update.callback_query.answer()
+    if not await training.swap_today(old, new):
+        await reply(update, texts.swap_today_too_late(exercise_name(old)))
+        return
+    await confirm(update, context, texts.swapped_today(exercise_name(old), exercise_name(new)))
+
+
+async def swap_from_now_on(update: Update, context: RunLiftContext) -> None:
+    """From now on, and today's session if nothing is logged in it yet."""
+    old_key, new_key = button_fields(update, "swapall", 2)
     old, new = _exercise(old_key), _exercise(new_key)
     if not await context.services.training.swap(old, new):
         raise StaleButton(new_key)

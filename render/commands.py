@@ -108,3 +108,5 @@ def help_text() -> str:
 
 
 HELP = help_text()
+# Typed as plain text outside a conversation, these show the help too.
+HELP_WORDS = ("help", "help?", "?", "menu", "commands")

@@ -69,9 +69,18 @@ def load(kit: Kit, exercise: Exercise, value: float) -> str:
     return f"{weight(value, kit.unit)} ({plates(kit, exercise, value)})"
 
 
-def day_text(day: date) -> str:
-    """`Tuesday 24 November`."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {day.strftime('%B')}"
+def each_arm(exercise: Exercise) -> str:
+    """` each arm` after the sets of a one-arm lift (its sets are done with each arm)."""
+    return " each arm" if exercise.per_arm else ""
+
+
+def day_text(day: date, today: date | None = None) -> str:
+    """`Tuesday 24 November`; with `today`, a day in another year or over half a year away
+    also shows its year: `Monday 12 April 2027`."""
+    text = f"{DAY_NAMES[day.weekday()]} {day.day} {day.strftime('%B')}"
+    if today is not None and (day.year != today.year or abs((day - today).days) > 183):
+        text += f" {day.year}"
+    return text
 
 
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try that again."

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from coaching import Kit, LiftDays, Reason, ReasonCode, Rule, RunType, Unit
 from render.blocks import block_name
-from render.common import DAY_NAMES, LIFT_LATER, escape, load, weight
+from render.common import DAY_NAMES, LIFT_LATER, day_text, escape, load, weight
 from render.exercises import exercise_name
 from render.reasons import capitalised, reason_text
 
@@ -98,8 +98,9 @@ def bad_timezone(typed: str, suggestions: list[str]) -> str:
 
 ASK_WEEK = (
     "<b>3/6 Your usual running week.</b> Tap a day to change it: rest → easy → quality "
-    "(intervals, tempo, hills) → long. Tap <b>Done</b> when it looks right. "
-    "You can also type it: <code>tue=quality thu=easy sat=long</code>."
+    "(intervals, tempo, hills) → long → race (e.g. a weekly parkrun). Tap <b>Done</b> when it "
+    "looks right. You can also type days: <code>tue=quality thu=easy sat=long</code> (days you "
+    "don't type stay as they are)."
 )
 WEEK_DONE = "Done ✓"
 
@@ -113,7 +114,7 @@ def bad_week(token: str) -> str:
     return (
         f"I couldn't read {shown}. Write days as <code>day=type</code>, e.g. "
         "<code>tue=quality thu=easy sat=long</code>. Days: mon…sun; types: rest, easy, quality, "
-        "long, race. Unlisted days are rest."
+        "long, race. Days you don't type stay as they are."
     )
 
 
@@ -243,13 +244,46 @@ def profile_summary(profile, kit: Kit) -> str:
     return (
         f"<b>Units:</b> {profile.unit.value}\n"
         f"<b>Time zone:</b> {escape(profile.timezone or NOT_SET)}\n"
-        f"<b>Reminders:</b> {escape(profile.reminder_time or NOT_SET)} on lift days\n"
+        f"<b>Reminders:</b> {escape(profile.reminder_time or NOT_SET)} on lift days"
+        f"{_paused(profile)}\n"
+        f"<b>Heads-up:</b> {'on' if profile.heads_up else 'off'} (a note the evening before; "
+        "/headsup)\n"
+        f"<b>Races:</b> {_races(profile)}\n"
+        f"<b>Swaps:</b> {_swaps(profile)}\n"
         f"<b>Equipment:</b> {EQUIPMENT_NAMES.get(profile.equipment or '', NOT_SET)}\n"
         f"<b>Running week:</b>\n{days}\n"
         f"<b>Lift days:</b> {lift_names}. {escape(explained)}\n"
         f"<b>Block:</b> {block_name(profile.block)} (/block to see or change)\n"
         f"<b>Starting loads:</b>\n{loads or '  ' + NOT_SET}"
     )
+
+
+def refused_command(typed: str, usage: str) -> str:
+    """A setting command whose value could not be used (`usage`: what is expected)."""
+    return f"I couldn't use “{escape(typed[:40])}”. {usage}"
+
+
+def _paused(profile) -> str:
+    if not profile.paused:
+        return ""
+    if profile.paused_until is None:
+        return ", <b>paused</b> (/resume)"
+    until = escape(day_text(profile.paused_until, profile.today))
+    return f", <b>paused until {until}</b> (/resume)"
+
+
+def _races(profile) -> str:
+    if not profile.races:
+        return "none (/race adds one)"
+    return escape(", ".join(f"{r.distance} on {day_text(r.day, profile.today)}"
+                            for r in profile.races)) + " (/race)"  # fmt: skip
+
+
+def _swaps(profile) -> str:
+    if not profile.swaps:
+        return "none (the swap button under /today)"
+    return escape("; ".join(f"{exercise_name(new)} instead of {exercise_name(old)}"
+                            for old, new in profile.swaps))  # fmt: skip
 
 
 USAGE = {

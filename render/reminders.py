@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coaching.dates import RaceProblem
 from render.common import DAY_NAMES, day_text, escape, lift_after_run, mention
 from render.reasons import capitalised, reason_text
 from render.training import planned_line
@@ -77,13 +78,14 @@ def reslotted(day, moves_on=None) -> str:
     return text + "."
 
 
-# --- pause, resume, races ------------------------------------------------------------------------
+# --- pause, resume, heads-up, races ---------------------------------------------------------------
 
 
-def paused(until) -> str:
+def paused(until, today=None) -> str:
     if until is None:
         return "Reminders paused. /resume brings them back."
-    return f"Reminders paused until {escape(day_text(until))}. /resume brings them back sooner."
+    shown = escape(day_text(until, today))
+    return f"Reminders paused until {shown}. /resume brings them back sooner."
 
 
 RESUMED = "Reminders are back on."
@@ -91,9 +93,21 @@ BAD_PAUSE = "Use <code>/pause</code> or <code>/pause 2</code> (a number of weeks
 HEADS_UP_ON = "I'll also send a short heads-up at 20:00 the evening before each lift day."
 HEADS_UP_OFF = "No more evening heads-ups."
 BAD_HEADS_UP = "Use <code>/headsup on</code> or <code>/headsup off</code>."
+
+
+def heads_up_state(on: bool) -> str:
+    """/headsup alone: whether it is on, and how to change it."""
+    if on:
+        return ("Evening heads-ups are on: a short note at 20:00 before each lift day. "
+                "<code>/headsup off</code> stops them.")  # fmt: skip
+    return ("Evening heads-ups are off. <code>/headsup on</code> sends a short note at 20:00 "
+            "the evening before each lift day.")  # fmt: skip
+
+
+DISTANCES = "5k, 10k, half, marathon or ultra"
 RACE_USAGE = (
-    "Add a race with <code>/race 2027-04-12 half</code>: a date (not in the past) and a "
-    "distance: 5k, 10k, half, marathon or ultra."
+    "Add a race with <code>/race 2027-04-12 half</code>: a date (today or later; "
+    f"<code>13/12/2026</code> and <code>tomorrow</code> work too) and a distance: {DISTANCES}."
 )
 NO_RACES = "No races yet. " + RACE_USAGE
 TAPER_EXPLAINED = (
@@ -104,18 +118,52 @@ TAPER_EXPLAINED = (
 )
 
 
-def race_added(day, distance: str) -> str:
-    return f"Race added: {escape(distance)} on {escape(day_text(day))}. {escape(TAPER_EXPLAINED)}"
+def race_refused(error, today) -> str:
+    """Why `/race ...` could not be used (a `coaching.dates.RaceInputError`), and the form."""
+    problem, typed = error.problem, escape(error.typed[:40])
+    days = [escape(day_text(d, today)) for d in error.days]
+    iso = [d.isoformat() for d in error.days] or [""]  # the texts below are all built
+    example = "e.g. <code>/race 2027-04-12 half</code>"
+    readings = " or ".join(_day_month(d) for d in error.days)
+    why = {
+        RaceProblem.NO_DISTANCE: f"Which distance? {DISTANCES}, {example}.",
+        RaceProblem.DISTANCE: f"“{typed}” is not a distance I know: {DISTANCES}.",
+        RaceProblem.NO_DATE: f"Which day? {example[0].upper()}{example[1:]}.",
+        RaceProblem.DATE_FORM: f"I couldn't read the date “{typed}”.",
+        RaceProblem.AMBIGUOUS: (f"“{typed}”: {readings}? Write it as <code>{iso[0]}</code> "
+                                f"(or <code>{iso[-1]}</code>)."),
+        RaceProblem.NO_SUCH_DATE: f"“{typed}” is no such date.",
+        RaceProblem.PAST: f"{''.join(days)} is in the past: races from today on.",
+        RaceProblem.TOO_FAR: f"{''.join(days)} is too far ahead: races up to two years ahead.",
+    }[problem]  # fmt: skip
+    if problem in (RaceProblem.DATE_FORM, RaceProblem.NO_SUCH_DATE):
+        return f"{why} {RACE_USAGE}"
+    return why
 
 
-def races_list(races: Sequence) -> str:
-    lines = [f"{r.distance} on {day_text(r.day)}" for r in races]
+def _day_month(day) -> str:
+    return f"{day.day} {day.strftime('%B')}"
+
+
+def race_added(added, today) -> str:
+    """A `services.profile.RaceAdded`: new, already there, or a day's race changed."""
+    race = f"{escape(added.distance)} on {escape(day_text(added.day, today))}"
+    if added.already:
+        return f"You already have that race: {race}. Nothing changed."
+    if added.was is not None:
+        return (f"One race a day: your race on {escape(day_text(added.day, today))} is now a "
+                f"{escape(added.distance)} (was a {escape(added.was)}).")  # fmt: skip
+    return f"Race added: {race}. {escape(TAPER_EXPLAINED)}"
+
+
+def races_list(races: Sequence, today=None) -> str:
+    lines = [f"{r.distance} on {day_text(r.day, today)}" for r in races]
     return "<b>Your races</b>\n" + "\n".join(f"• {escape(line)}" for line in lines)
 
 
-def remove_race_button(race) -> str:
-    return f"Remove {race.distance} on {day_text(race.day)}"
+def remove_race_button(race, today=None) -> str:
+    return f"Remove {race.distance} on {day_text(race.day, today)}"
 
 
-def race_removed(race) -> str:
-    return f"Removed: {escape(race.distance)} on {escape(day_text(race.day))}."
+def race_removed(race, today=None) -> str:
+    return f"Removed: {escape(race.distance)} on {escape(day_text(race.day, today))}."

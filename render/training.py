@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from coaching import Distance, Kit, PlannedLift, Reason, Record, RunType, Session, SetEntry
 from render.blocks import block_name
-from render.common import DAY_NAMES, day_text, escape, lift_after_run, load, weight
+from render.common import DAY_NAMES, day_text, each_arm, escape, lift_after_run, load, weight
 from render.exercises import cue, exercise_name
 from render.onboarding import EFFORT_FORMS, lift_days_explained
 from render.reasons import TOMORROW, capitalised, reason_text
@@ -40,6 +40,25 @@ def swapped(old: str, new: str) -> str:
         f"From now on: {escape(new)} instead of {escape(old)}. Its first session calibrates "
         "the weight. /settings has your programme; swap back the same way."
     )
+
+
+SWAP_TODAY_ONLY = "Today only"
+SWAP_FROM_NOW_ON = "From now on"
+
+
+def ask_swap_scope(old: str, new: str) -> str:
+    return f"{escape(new)} instead of {escape(old)}: today only, or from now on?"
+
+
+def swapped_today(old: str, new: str) -> str:
+    return (
+        f"Today only: {escape(new)} instead of {escape(old)} (/today shows it). Your programme "
+        f"stays as it was: {escape(old)} again next time."
+    )
+
+
+def swap_today_too_late(old: str) -> str:
+    return f"{escape(old)} is already logged today (or the session is done): nothing changed."
 
 
 def moved(day) -> str:
@@ -93,7 +112,7 @@ def _lift_lines(position: int, lift: PlannedLift, kit: Kit) -> list[str]:
         lines = [f"{position}. <b>{name}</b>: calibrate. Start light and climb; log each set "
                  "and I'll pick the next weight."]  # fmt: skip
     else:
-        arms = " each arm" if lift.exercise.per_arm else ""
+        arms = each_arm(lift.exercise)
         shown = escape(load(kit, lift.exercise, lift.weight))
         lines = [f"{position}. <b>{name}</b>: {lift.sets} × {lift.reps}{arms} at {shown}"]
         if lift.ramp:
@@ -143,7 +162,8 @@ def planned_line(lift: PlannedLift, kit: Kit) -> str:
     name = exercise_name(lift.exercise)
     if lift.weight is None:
         return f"{name}: calibrate"
-    return f"{name}: {lift.sets} × {lift.reps} at {load(kit, lift.exercise, lift.weight)}"
+    shown = load(kit, lift.exercise, lift.weight)
+    return f"{name}: {lift.sets} × {lift.reps}{each_arm(lift.exercise)} at {shown}"
 
 
 # --- check-in ------------------------------------------------------------------------------------
@@ -185,7 +205,8 @@ def unknown_exercise(typed: str, suggestions: Sequence[str]) -> str:
 
 
 def prescribed(lift: PlannedLift, kit: Kit) -> str:
-    return f"{lift.sets} × {lift.reps} at {load(kit, lift.exercise, lift.weight)}"
+    shown = load(kit, lift.exercise, lift.weight)
+    return f"{lift.sets} × {lift.reps}{each_arm(lift.exercise)} at {shown}"
 
 
 def ask_sets(name: str, prescribed_text: str | None) -> str:
@@ -258,7 +279,8 @@ def sets_text(sets: Sequence[SetEntry]) -> str:
 def _done_line(done, after_name: str = " ") -> str:
     """One logged exercise (a `services.training.LoggedExercise`), plain text."""
     effort = f", {done.rir} in reserve" if done.rir is not None else ""
-    return f"{exercise_name(done.exercise)}{after_name}{sets_text(done.sets)}{effort}"
+    arms = each_arm(done.exercise)
+    return f"{exercise_name(done.exercise)}{after_name}{sets_text(done.sets)}{arms}{effort}"
 
 
 def _next_text(done, kit: Kit) -> str:
@@ -272,6 +294,7 @@ def _next_text(done, kit: Kit) -> str:
 def logged(done, records: Sequence[Record], kit: Kit) -> str:
     text = (
         f"✅ Stored: <b>{escape(exercise_name(done.exercise))}</b> {escape(sets_text(done.sets))}"
+        + each_arm(done.exercise)
     )
     text += (f", {done.rir} in reserve" if done.rir is not None else "") + "."
     text += f"\nNext time: {escape(_next_text(done, kit))}."
@@ -472,7 +495,7 @@ def _dated(day, today, text: str) -> str:
 
 def _plan_day(plan_day, today, kit: Kit) -> str:
     """A day of /plan: its date, race, session letter (when there is lifting) and loads."""
-    heading = escape(_dated(plan_day.day, today, day_text(plan_day.day)))
+    heading = escape(day_text(plan_day.day, today))
     session, lines = plan_day.session, []
     if plan_day.race is not None:
         lines.append(f"🏁 {RACE_NAMES[plan_day.race]}")
@@ -502,7 +525,7 @@ def plan(the_plan, week, kit: Kit) -> str:
         if later is None:
             parts.append(NO_LIFTING_LATER)
         else:
-            day = escape(_dated(later.day, today, day_text(later.day)))
+            day = escape(day_text(later.day, today))
             parts.append(f"No lifting in these seven days. Next: session {later.session.name} "
                          f"on {day}.")  # fmt: skip
     return "\n\n".join(parts)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from coaching import (
+    EXERCISES,
     Distance,
     Equipment,
     Exercise,
@@ -24,7 +25,7 @@ from coaching import (
     to_kg,
 )
 from coaching.calibration import starting_load
-from coaching.parsing import parse_kit, parse_recent_set, parse_run_week, parse_time
+from coaching.parsing import parse_kit, parse_recent_set, parse_run_days, parse_time
 from coaching.programme import Block
 from coaching.timezones import resolve_timezone
 from models import Race
@@ -41,6 +42,7 @@ from services.runners import (
     kit_for,
     lift_days_of,
     missing_lifts,
+    paused_on,
     programme_lifts,
     unit_of,
     week_of,
@@ -91,6 +93,12 @@ class ProfileView:
     loads: list[tuple[Exercise, float | None]]  # kit units; None: calibrate
     unset: list[Exercise]  # lifts of this equipment with neither a weight nor calibrate
     block: Block
+    today: date
+    paused: bool  # reminders paused (until `paused_until`, or until /resume when None)
+    paused_until: date | None
+    heads_up: bool
+    races: list[RaceEntry]
+    swaps: list[tuple[Exercise, Exercise]]  # (programme lift, the runner's choice) from now on
 
 
 @dataclass(frozen=True)
@@ -100,27 +108,37 @@ class RaceEntry:
     distance: str
 
 
+@dataclass(frozen=True)
+class RaceAdded:
+    day: date
+    distance: str
+    already: bool = False  # the same race was there: nothing changed
+    was: str | None = None  # a race on that day had this distance: now the new one
+
+
 UNIT_WORDS = {"kg": "kg", "kgs": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
 EQUIPMENT_WORDS = {
     "gym": "gym", "full gym": "gym", "barbell": "barbell", "home": "barbell",
     "barbell at home": "barbell", "dumbbells": "dumbbells", "dumbbell": "dumbbells",
     "db": "dumbbells", "dumbbells only": "dumbbells",
 }  # fmt: skip
-_WEEK_CYCLE = (RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG)
+_WEEK_CYCLE = (RunType.REST, RunType.EASY, RunType.QUALITY, RunType.LONG, RunType.RACE)
 MAX_PAUSE_WEEKS = 52
 
 
 class Profile(Area):
     # --- set-up answers -----------------------------------------------------------------------
 
-    def answer(self, step: Step, text: str) -> Refusal | None:
-        """Store the answer to `step`; or say what was wrong with it."""
-        refusal = self._apply(step, text)
+    def answer(self, step: Step, text: str, only_days_typed: bool = False) -> Refusal | None:
+        """Store the answer to `step`; or say what was wrong with it. `only_days_typed`: a week
+        typed in the week editor changes the days typed and keeps the others (tapped ones
+        too); otherwise (/rundays) it is the whole week, unlisted days rest."""
+        refusal = self._apply(step, text, only_days_typed)
         if refusal is None and step in (Step.TIMEZONE, Step.WEEK, Step.REMIND):
             self.services.reminders.invalidate_plan(self.runner)
         return refusal
 
-    def _apply(self, step: Step, text: str) -> Refusal | None:
+    def _apply(self, step: Step, text: str, only_days_typed: bool) -> Refusal | None:
         user, words = self.runner, " ".join(text.lower().split())
         if step is Step.UNITS:
             if words not in UNIT_WORDS:
@@ -139,9 +157,10 @@ class Profile(Area):
             user.timezone = zone
         elif step is Step.WEEK:
             try:
-                set_run_week(user, parse_run_week(text))
+                typed = parse_run_days(text)
             except InputError as error:
                 return Refusal(Problem.WEEK, str(error))
+            set_run_week(user, {**run_week(user), **typed} if only_days_typed else typed)
             user.week_confirmed = True
         elif step is Step.REMIND:
             try:
@@ -155,7 +174,7 @@ class Profile(Area):
         return None
 
     def cycle_day(self, weekday: int) -> dict[int, str]:
-        """A weekday tapped in the week editor: rest → easy → quality → long → rest."""
+        """A weekday tapped in the week editor: rest → easy → quality → long → race → rest."""
         week = run_week(self.runner)
         current = RunType(week.get(weekday, RunType.REST))
         position = _WEEK_CYCLE.index(current) if current in _WEEK_CYCLE else -1
@@ -236,11 +255,16 @@ class Profile(Area):
         return None
 
     async def view(self) -> ProfileView:
-        user = self.runner
+        user, today = self.runner, self.today()
+        paused = paused_on(user, today)
+        swaps = [(EXERCISES[old], EXERCISES[new]) for old, new in (user.swaps or {}).items()
+                 if old in EXERCISES and new in EXERCISES]  # fmt: skip
         return ProfileView(
             unit_of(user), user.timezone, user.reminder_time, user.equipment,
             {d: RunType(r) for d, r in run_week(user).items()}, lift_days_of(user),
             await self.loads(), await self.missing_lifts(), self.services.training.block(),
+            today, paused, user.paused_until if user.active and paused else None,
+            bool(user.heads_up), await self.races(), swaps,
         )  # fmt: skip
 
     # --- starting loads ------------------------------------------------------------------------
@@ -322,14 +346,21 @@ class Profile(Area):
         query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
         return [RaceEntry(r.id, r.race_date, r.distance) for r in await self.db.scalars(query)]
 
-    async def add_race(self, day: date, distance: Distance) -> bool:
-        """Add a race on `day` (not in the past); today's session follows it."""
-        if day < self.today():
-            return False
-        self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
+    async def add_race(self, day: date, distance: Distance) -> RaceAdded:
+        """Add a race on `day` (the parser checked it is not in the past); one race a day, so
+        a race on the day of another changes its distance. Today's session follows."""
+        query = select(Race).where(Race.user_id == self.runner.id, Race.race_date == day)
+        existing = (await self.db.scalars(query)).first()
+        if existing is not None and existing.distance == distance.value:
+            return RaceAdded(day, distance.value, already=True)
+        if existing is not None:
+            was, existing.distance = existing.distance, distance.value
+        else:
+            was = None
+            self.db.add(Race(user_id=self.runner.id, race_date=day, distance=distance.value))
         self.services.reminders.invalidate_plan(self.runner)
         await self.services.training.follow_changes_today()
-        return True
+        return RaceAdded(day, distance.value, was=was)
 
     async def remove_race(self, race_id: int) -> RaceEntry | None:
         row = await self.db.get(Race, race_id)

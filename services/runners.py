@@ -71,10 +71,12 @@ def missing_lifts(user: User, states: Mapping[str, LiftState]) -> list[Exercise]
     return [e for e in programme_lifts(user) if e.key not in states]
 
 
-def plan_for(user: User, completed: int) -> SessionPlan:
-    """Session A or B (by sessions completed) for the runner's equipment, block and swaps."""
+def plan_for(user: User, completed: int, swaps: dict[str, str] | None = None) -> SessionPlan:
+    """Session A or B (by sessions completed) for the runner's equipment, block and swaps
+    (`swaps`: others than the runner's, e.g. with one for today only)."""
     block = BLOCKS_BY_KEY.get(user.block, BLOCKS[0])
-    return session_plan(session_for(completed), equipment_of(user), block, swaps=user.swaps)
+    swaps = user.swaps if swaps is None else swaps
+    return session_plan(session_for(completed), equipment_of(user), block, swaps=swaps)
 
 
 def status_of(user: User, state: LiftState | None) -> LiftStatus | None:

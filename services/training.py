@@ -7,7 +7,7 @@ reminders and groups read the same prescription.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -159,12 +159,19 @@ class Training(Area):
         rows = await self.db.scalars(select(Race).where(Race.user_id == user.id))
         return [(row.race_date, Distance(row.distance)) for row in rows]
 
-    async def session_for_day(self, day: date, completed: int, user: User | None = None) -> Session:
-        """The one path to a session: the programme and the runner's state, via coaching."""
+    async def session_for_day(
+        self,
+        day: date,
+        completed: int,
+        user: User | None = None,
+        swaps: dict[str, str] | None = None,
+    ) -> Session:
+        """The one path to a session: the programme and the runner's state, via coaching
+        (`swaps`: instead of the runner's own, for a swap today only)."""
         user = user or self.runner
         states = await lift_states(self.db, user.id)
         statuses = {key: status_of(user, state) for key, state in states.items()}
-        plan = plan_for(user, completed)
+        plan = plan_for(user, completed, swaps)
         races = await self.races(user)
         weekdays = lift_days_of(user).days
         return build_session(plan, statuses, kit_for(user), day, races, weekdays)
@@ -317,16 +324,42 @@ class Training(Area):
     def swap_targets(self, exercise: Exercise) -> list[Exercise]:
         return swap_options(exercise, equipment_of(self.runner))
 
+    def _swapped(self, old: Exercise, new: Exercise) -> dict[str, str]:
+        """The runner's swaps with `new` in the place of `old` (kept by programme lift)."""
+        swaps = dict(self.runner.swaps or {})
+        original = next((k for k, v in swaps.items() if v == old.key), old.key)
+        swaps[original] = new.key
+        return {k: v for k, v in swaps.items() if k != v}
+
     async def swap(self, old: Exercise, new: Exercise) -> bool:
         """From now on `new` instead of `old`, and today's session if nothing is logged yet."""
         if new not in self.swap_targets(old):
             return False
-        user = self.runner
-        swaps = dict(user.swaps or {})
-        original = next((k for k, v in swaps.items() if v == old.key), old.key)
-        swaps[original] = new.key
-        user.swaps = {k: v for k, v in swaps.items() if k != v}
+        self.runner.swaps = self._swapped(old, new)
         await self.follow_changes_today()
+        return True
+
+    async def swap_today(self, old: Exercise, new: Exercise) -> bool:
+        """`new` instead of `old` in today's stored session only, prescribed as it would be in
+        the programme; False when today's session has no `old` still to lift."""
+        user, day = self.runner, self.today()
+        if not is_lift_day(user, day) or new not in self.swap_targets(old):
+            return False
+        stored, session = await self._day(day, user)
+        if session is None or session.no_lifting:
+            return False
+        workout = stored or await self._store(day, session, user)
+        if workout.prescription.lift(old.key) is None or old.key in await self.logged_lifts(
+            workout
+        ):
+            return False
+        completed = await completed_sessions(self.db, user.id)
+        swapped = await self.session_for_day(day, completed, swaps=self._swapped(old, new))
+        lift = Prescription.of(swapped, kit_for(user)).lift(new.key)
+        if lift is None:
+            return False
+        lifts = tuple(lift if x.exercise == old.key else x for x in workout.prescription.lifts)
+        workout.prescription = replace(workout.prescription, lifts=lifts)
         return True
 
     def move_days(self) -> list[date]:

@@ -71,10 +71,11 @@ async def test_unknown_time_zone_suggests_close_names_as_buttons(rig):
 
 
 async def test_bad_command_arguments_say_the_expected_form(rig):
-    assert "/units kg" in await rig.send("/units stone")
-    assert "/remind 07:30" in await rig.send("/remind 25:99")
-    assert "tue=quality" in await rig.send("/rundays tue=sprint")
-    assert "/equipment gym" in await rig.send("/equipment rowing")
+    # In a private chat the step stays open: the reply says what to answer, with its buttons.
+    assert "kg or lb" in await rig.send("/units stone")
+    assert "07:30" in await rig.send("/remind 25:99")
+    assert "/rundays tue=quality" in await rig.send("/rundays tue=sprint")
+    assert "gym, barbell or dumbbells" in await rig.send("/equipment rowing")
     assert "Europe/Berlin" in await rig.send("/timezone Nowhere/Special")
     user = await rig.get(User, ALICE.id)
     assert (user.units, user.reminder_time, user.equipment, user.timezone) == (None,) * 4

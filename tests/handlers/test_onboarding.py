@@ -20,15 +20,16 @@ async def test_onboarding_by_buttons_ends_with_a_summary_and_stores_everything(r
     assert squat.working_weight_kg == 67.5
 
 
-async def test_the_week_keyboard_cycles_rest_easy_quality_long(rig):
+async def test_the_week_keyboard_cycles_rest_easy_quality_long_race(rig):
     await rig.send("/start")
     await rig.press("Kilograms")
     await rig.send("Europe/Berlin")
     labels = []
-    for _ in range(4):
+    for _ in range(5):
         await rig.press("Monday")
         labels.append(next(b for b in rig.button_labels() if b.startswith("Monday")))
-    assert labels == ["Monday: easy", "Monday: quality", "Monday: long", "Monday: rest"]
+    assert labels == ["Monday: easy", "Monday: quality", "Monday: long", "Monday: race",
+                      "Monday: rest"]  # fmt: skip
 
 
 async def test_calibrate_all_finishes_setup(rig):

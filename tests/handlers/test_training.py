@@ -278,6 +278,7 @@ async def test_swap_keeps_the_pattern_and_applies_to_today(rig):
     assert all(b in rig.button_labels() for b in ("Romanian deadlift", "Trap-bar deadlift"))
     assert "Back squat" not in rig.button_labels()
     await rig.press("Trap-bar deadlift")
+    await rig.press("From now on")
     assert "Trap-bar deadlift: calibrate" in await rig.send("/today")
     assert (await rig.get(User, ALICE.id)).swaps == {"deadlift": "trap_bar_deadlift"}
 
