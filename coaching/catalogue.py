@@ -7,6 +7,7 @@ and overhead press). There is deliberately no isolation pattern, so no swap can 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -112,9 +113,27 @@ for _exercise in EXERCISES.values():
         _BY_NAME.setdefault(_normalise(_name), _exercise)
 
 
-def find_exercise(name: str) -> Exercise | None:
-    """The exercise with this key, name or common abbreviation (any case), if any."""
-    return _BY_NAME.get(_normalise(name))
+# Words that name a movement rather than one lift. They mean the lift of that movement in the
+# runner's session when it has one ("press" on a dumbbells-only day is its dumbbell press), else
+# the catalogue's lift of that alias.
+_MOVEMENTS: dict[str, tuple[Pattern, Implement | None]] = {
+    "press": (Pattern.PRESS, None), "squat": (Pattern.SQUAT, None),
+    "deadlift": (Pattern.HINGE, None), "dl": (Pattern.HINGE, None),
+    "db press": (Pattern.PRESS, Implement.DUMBBELL),
+    "dumbbell press": (Pattern.PRESS, Implement.DUMBBELL),
+}  # fmt: skip
+
+
+def find_exercise(name: str, session: Sequence[Exercise] = ()) -> Exercise | None:
+    """The exercise with this key, name or common abbreviation (any case), if any; a movement
+    word (`press`, `squat`) is that movement's lift in `session` when it has one."""
+    key = _normalise(name)
+    if (movement := _MOVEMENTS.get(key)) is not None:
+        pattern, implement = movement
+        for exercise in session:
+            if exercise.pattern is pattern and implement in (None, exercise.implement):
+                return exercise
+    return _BY_NAME.get(key)
 
 
 def suggest_exercises(name: str, limit: int = 3) -> list[Exercise]:

@@ -221,13 +221,18 @@ async def _after_sets(
 # --- entry points ------------------------------------------------------------------------------
 
 
-def _split_exercise(words: list[str]) -> tuple[Exercise | None, list[str]]:
+def _split_exercise(words: list[str], workout) -> tuple[Exercise | None, list[str]]:
     """The longest leading run of words naming an exercise, and the words after it."""
     for length in range(min(4, len(words)), 0, -1):
-        exercise = find_exercise(" ".join(words[:length]))
+        exercise = find_exercise(" ".join(words[:length]), _session_lifts(workout))
         if exercise is not None:
             return exercise, words[length:]
     return None, words
+
+
+def _session_lifts(workout) -> list[Exercise]:
+    """The lifts of the session being logged: `press` or `squat` means one of them."""
+    return [EXERCISES[lift.exercise] for lift in workout.prescription.lifts]
 
 
 async def start_log(update: Update, context: RunLiftContext) -> State:
@@ -263,7 +268,7 @@ async def _log_words(update: Update, context: RunLiftContext, workout, words: li
     if (clash := await training.clash(workout)) is not None:
         await reply(update, texts.clash_warning(clash, workout.local_date))
     day = workout.local_date
-    exercise, rest = _split_exercise(words)
+    exercise, rest = _split_exercise(words, workout)
     if exercise is not None and rest:  # one line: stored at once, nothing more to ask
         if day != context.services.profile.today() or training.logging():
             training.save_draft(LogDraft(day))  # no draft reads as today's: write others
@@ -359,12 +364,13 @@ async def pick_button(update: Update, context: RunLiftContext) -> State:
 async def pick_text(update: Update, context: RunLiftContext) -> State:
     """An exercise typed by name."""
     typed = typed_text(update)
-    exercise = find_exercise(typed)
+    workout = await _workout(context)
+    exercise = find_exercise(typed, _session_lifts(workout))
     if exercise is None:
         names = [exercise_name(e) for e in suggest_exercises(typed)]
         await ask_for_text(update, texts.unknown_exercise(typed, names))
         return PICK
-    return await _choose(update, context, await _workout(context), exercise)
+    return await _choose(update, context, workout, exercise)
 
 
 def _draft_exercise(context: RunLiftContext) -> Exercise | None:

@@ -128,11 +128,7 @@ def _lift_lines(position: int, lift: PlannedLift, kit: Kit) -> list[str]:
 def finished_day(view, kit: Kit) -> str:
     """A finished day (a `services.training.DayView`): what was done, what was left out, and
     when the next session is."""
-    text = _summary(view.session.name, view.day, view.logged, kit)
-    done = {d.exercise for d in view.logged}
-    left = [exercise_name(x.exercise) for x in view.session.lifts if x.exercise not in done]
-    if left:
-        text += f"\nNot logged: {escape(', '.join(left))}"
+    text = session_summary(view.summary, kit)
     return text + "\n" + _next_session(view.next_day, view.next_session)
 
 
@@ -340,18 +336,17 @@ def calibrated(name: str, shown: str, why: Reason, kit: Kit) -> str:
 
 
 def session_summary(summary, kit: Kit) -> str:
-    """A finished session (a `services.training.SessionSummary`) and the next loads."""
-    return _summary(summary.name, summary.day, summary.done, kit)
-
-
-def _summary(name: str, day, logged: Sequence, kit: Kit) -> str:
-    done = "\n".join(f"• {escape(_done_line(d))}" for d in logged) or "• nothing logged"
+    """A finished session (a `services.training.SessionSummary`): what was done and left out,
+    and the next loads (a lift logged twice: the last log's)."""
+    done = "\n".join(f"• {escape(_done_line(d))}" for d in summary.done) or "• nothing logged"
+    text = f"<b>Session {summary.name} done</b> ({escape(day_text(summary.day))}).\n{done}"
+    if summary.left_out:
+        text += "\nNot logged: " + escape(", ".join(exercise_name(e) for e in summary.left_out))
+    last = {d.exercise: d for d in summary.done if d.next_weight is not None}
     upcoming = "\n".join(
         f"• {escape(exercise_name(d.exercise))}: {escape(_next_text(d, kit))}"
-        for d in logged
-        if d.next_weight is not None
+        for d in last.values()
     )
-    text = f"<b>Session {name} done</b> ({escape(day_text(day))}).\n{done}"
     return text + (f"\n<b>Next time</b>\n{upcoming}" if upcoming else "")
 
 

@@ -97,12 +97,15 @@ class DayView:
     """A lift day as it stands: what was prescribed, what is logged of it, and once finished,
     when the next session is."""
 
-    day: date
     session: Session
     logged: tuple[LoggedExercise, ...] = ()
-    finished: bool = False
+    summary: SessionSummary | None = None  # once the session is finished
     next_day: date | None = None
     next_session: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.summary is not None
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ class SessionSummary:
     name: str
     day: date
     done: list[LoggedExercise]
+    left_out: tuple[Exercise, ...] = ()  # prescribed that day, not logged
 
 
 @dataclass(frozen=True)
@@ -226,12 +230,12 @@ class Training(Area):
             session = (await self._day(day, user))[1]
             if not session.no_lifting:  # race week: nothing to store or log
                 await self._store(day, session, user)
-            return DayView(day, session)
-        logged = tuple((await self.summary(stored)).done)
+            return DayView(session)
+        summary = await self.summary(stored)
         if stored.status != "done":
-            return DayView(day, self.view(stored), logged)
+            return DayView(self.view(stored), tuple(summary.done))
         next_day, name = await self._next_session(user, day)
-        return DayView(day, self.view(stored), logged, True, next_day, name)
+        return DayView(self.view(stored), tuple(summary.done), summary, next_day, name)
 
     async def _next_session(self, user: User, day: date) -> tuple[date | None, str]:
         """The next day with lifting after `day`, and which session it will be."""
@@ -626,7 +630,11 @@ class Training(Area):
     async def summary(self, workout: WorkoutSession) -> SessionSummary:
         entries = await entries_of(self.db, workout.id)
         done = [await self._logged_exercise(entry) for entry in entries]
-        return SessionSummary(workout.session_name, workout.local_date, done)
+        logged = {entry.exercise for entry in entries}
+        left_out = tuple(
+            EXERCISES[x.exercise] for x in workout.prescription.lifts if x.exercise not in logged
+        )
+        return SessionSummary(workout.session_name, workout.local_date, done, left_out)
 
     async def _logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
         exercise = EXERCISES[entry.exercise]

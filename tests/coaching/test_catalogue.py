@@ -47,3 +47,16 @@ def test_swaps_stay_in_pattern_and_equipment(equipment):
 def test_dumbbells_only_can_swap_deadlift_to_dumbbell_rdl():
     options = swap_options(EXERCISES["deadlift"], Equipment.DUMBBELLS)
     assert EXERCISES["db_romanian_deadlift"] in options
+
+
+def test_a_movement_word_means_that_movement_in_the_session_else_the_catalogues_lift():
+    dumbbell_day = [EXERCISES[k] for k in ("db_overhead_press", "db_squat", "db_romanian_deadlift")]
+    assert find_exercise("dumbbell press", dumbbell_day).key == "db_overhead_press"
+    assert find_exercise("Squat", dumbbell_day).key == "db_squat"
+    assert find_exercise("deadlift", dumbbell_day).key == "db_romanian_deadlift"
+    assert find_exercise("press", dumbbell_day).key == "db_overhead_press"
+    assert find_exercise("one arm press", dumbbell_day).key == "one_arm_db_press"
+    assert find_exercise("front squat", dumbbell_day).key == "front_squat"
+    gym_day = [EXERCISES[k] for k in ("overhead_press", "back_squat", "deadlift")]
+    assert find_exercise("dumbbell press", gym_day).key == "one_arm_db_press"  # none in it
+    assert find_exercise("squat").key == "back_squat"

@@ -13,7 +13,7 @@ from coaching.parsing import (
     parse_logged_sets,
     parse_recent_set,
     parse_rir,
-    parse_run_week,
+    parse_run_days,
     parse_time,
 )
 
@@ -225,10 +225,10 @@ def test_bad_times_are_refused(text):
     ("text", "week"),
     [("tue=quality thu=easy sat=long", {1: "quality", 3: "easy", 5: "long"}),
      ("Tuesday=Quality, sat=long", {1: "quality", 5: "long"}),
-     ("mon=rest sun=race", {6: "race"}), ("mon=rest", {})],
+     ("mon=rest sun=race", {0: "rest", 6: "race"}), ("mon=rest", {0: "rest"})],
 )  # fmt: skip
 def test_run_weeks_are_read(text, week):
-    assert parse_run_week(text) == week
+    assert parse_run_days(text) == week  # rest days too: typed days replace tapped ones
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_run_weeks_are_read(text, week):
 )
 def test_bad_run_weeks_are_refused(text):
     with pytest.raises(InputError):
-        parse_run_week(text)
+        parse_run_days(text)
 
 
 TUESDAY = date(2026, 11, 24)

@@ -3,18 +3,20 @@ corrected from /history, and /undo says what it removed."""
 
 from __future__ import annotations
 
-from tests.e2e.test_process import _say, _start_bot, _stop, _tap, server  # noqa: F401 (fixture)
+from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
+    _say,
+    _set_up_by_commands,
+    _start_bot,
+    _stop,
+    _tap,
+    server,
+)
 
 
 def test_log_today_correct_and_undo_over_http(server, tmp_path):  # noqa: F811
     process = _start_bot(server, tmp_path)
     try:
-        for command, expect in (("/units kg", "Saved: kg"), ("/timezone UTC", "Saved: UTC"),
-                                ("/rundays mon=easy wed=quality sat=long", "Lift days"),
-                                ("/remind 07:00", "Saved: reminders")):  # fmt: skip
-            _say(server, command, expect)
-        _tap(server, "Full gym", "6/6")
-        _tap(server, "Calibrate all", "All set")
+        _set_up_by_commands(server)
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")
         _say(server, "/today", "✅ Back squat: 60 kg × 8,8, 3 in reserve")
         _say(server, "/history", "· session A")

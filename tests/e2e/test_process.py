@@ -72,10 +72,15 @@ def _say(server: LocalBotApi, text: str, expect: str) -> None:
 
 
 def _tap(server: LocalBotApi, label: str, expect: str) -> None:
-    message = next(
-        m for m in reversed(server.api.sent_to(RUNNER.id))
-        if any(label in b["text"] for row in m.buttons for b in row)
-    )  # fmt: skip
+    def with_button():
+        return next(
+            (m for m in reversed(server.api.sent_to(RUNNER.id))
+             if any(label in b["text"] for row in m.buttons for b in row)),
+            None,
+        )  # fmt: skip
+
+    _wait_for(lambda: with_button() is not None, f"a {label!r} button")  # it may follow a reply
+    message = with_button()
     data = next(b["callback_data"] for row in message.buttons for b in row if label in b["text"])
     server.push(server.updates.press(RUNNER, message, data))
     _wait_for(lambda: any(expect in t for t in _texts(server)), expect)

@@ -158,3 +158,17 @@ async def test_typed_rir_step_takes_rpe_too(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log squat 60x8 60x8")
     assert "2 in reserve" in await rig.send("rpe 8")
+
+
+async def test_a_movement_word_means_that_movement_in_todays_session(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/kit dumbbells 4 6 8 10 12.5 15")
+    await rig.send("/equipment dumbbells")
+    for recent_set in ("10x8", "14x8 rir2", "16x8 rir2"):
+        await rig.send(recent_set)
+    reply = await rig.send("/log dumbbell press 8x8 8x8 rir3")
+    assert "Stored: Dumbbell overhead press" in reply  # session A's press, not the one-arm one
+    reply = await rig.send("/log squat 12.5x8 12.5x8 rir3")
+    assert "Stored: Dumbbell squat" in reply
+    reply = await rig.send("/log one arm press 8x8 rir3")
+    assert "Stored: One-arm dumbbell press" in reply  # a lift's own name is that lift

@@ -75,3 +75,13 @@ async def test_logging_on_a_race_day_warns(rig):
     await rig.send("/race 2026-11-24 5k")
     reply = await rig.send("/log squat 67.5x8 67.5x8 rir3")
     assert "race day" in reply and "Stored" in reply
+
+
+async def test_done_names_the_lifts_left_out_and_one_next_load_per_lift(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log squat 67.5x8 67.5x8 rir3")
+    await rig.send("/log squat 67.5x8 67.5x5 rir0")  # the same lift again: the last one counts
+    summary = await rig.send("/done")
+    assert "Not logged: Overhead press, Deadlift" in summary
+    upcoming = summary.split("Next time")[1]
+    assert upcoming.count("Back squat") == 1
