@@ -140,6 +140,7 @@ def _words(text: str) -> list[str]:
     text = re.sub(r";|,(?=\s)", " ", text)
     text = re.sub(rf"(?<=[0-9])\s+(?=(?:{_U})\b)", "", text)
     text = re.sub(r"(?<=[0-9gbs])\s*x\s*(?=[0-9])", "x", text)
+    text = re.sub(r"@\s*(?=rpe)", " ", text)  # `@rpe8`, `@ RPE 8`: the effort in words
     text = re.sub(r"\s*@\s*", "@", text)
     text = re.sub(r"\b(rir|rpe)\s+(?=[0-9@])", r"\1", text)
     text = re.sub(r"(?<=[0-9+])\s+(?=(?:rir|rpe)\b)", "", text)

@@ -70,6 +70,8 @@ def _sets(text: str, unit: Unit = KG, prescribed: float | None = TODAY, lightest
         ("60x8 @ 9", [(60, 8, KG)], 1),
         ("60x8 rpe8", [(60, 8, KG)], 2),
         ("60x8 rpe 8", [(60, 8, KG)], 2),
+        ("60x8 @rpe8", [(60, 8, KG)], 2),
+        ("60x8 @ RPE 8", [(60, 8, KG)], 2),
         ("60x8 @8 RPE", [(60, 8, KG)], 2),
         ("60x8 8rpe", [(60, 8, KG)], 2),
         ("60x8 @10", [(60, 8, KG)], 0),
