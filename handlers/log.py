@@ -254,12 +254,18 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
     if day != today:
         await reply(update, texts.logging_for(day))
     workout = await training.open_session(day)
-    if workout.status == "done":  # finished: ask before adding to it, holding what was typed
-        training.save_draft(LogDraft(day, held=" ".join(words)))
-        await reply(update, texts.add_to_finished(workout.session_name, day),
-                    [[(texts.ADD_TO_IT, "reopen:yes"), (texts.LEAVE_IT, "reopen:no")]])  # fmt: skip
-        return REOPEN
+    if workout.status == "done":
+        return await _ask_reopen(update, context, workout, words)
     return await _log_words(update, context, workout, words)
+
+
+async def _ask_reopen(update: Update, context: RunLiftContext, workout, words: list[str]) -> State:
+    """A finished session: ask before adding to it, holding what was typed with /log."""
+    day = workout.local_date
+    context.services.training.save_draft(LogDraft(day, held=" ".join(words)))
+    await reply(update, texts.add_to_finished(workout.session_name, day),
+                [[(texts.ADD_TO_IT, "reopen:yes"), (texts.LEAVE_IT, "reopen:no")]])  # fmt: skip
+    return REOPEN
 
 
 async def _log_words(update: Update, context: RunLiftContext, workout, words: list[str]) -> State:
@@ -304,6 +310,8 @@ async def start_from_today(update: Update, context: RunLiftContext) -> State:
     training = context.services.training
     training.save_draft(LogDraft(context.services.profile.today()))
     workout = await _workout(context)
+    if workout.status == "done":  # an older /today or reminder button
+        return await _ask_reopen(update, context, workout, [])
     if not training.needs_checkin(workout):
         return await _ask_pick(update, context, workout)
     buttons = [[(str(n), f"sore:{n}") for n in range(6)],

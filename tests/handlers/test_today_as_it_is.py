@@ -85,3 +85,12 @@ async def test_done_names_the_lifts_left_out_and_one_next_load_per_lift(rig):
     assert "Not logged: Overhead press, Deadlift" in summary
     upcoming = summary.split("Next time")[1]
     assert upcoming.count("Back squat") == 1
+
+
+async def test_an_older_start_logging_button_after_done_asks_too(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/today")
+    await rig.send("/log squat 67.5x8 67.5x8 rir3")
+    await rig.send("/done")
+    question = await rig.press("Start logging")
+    assert "already finished" in question
