@@ -17,11 +17,20 @@ def _run(connection) -> None:
 
 
 async def _run_from_url(url: str) -> None:
+    """From the `alembic` command line: as `Database.migrate` does, SQLite's foreign keys are
+    off while tables are copied (dropping the old copy would cascade to the rows that refer to
+    it: every logged set), checked afterwards."""
     from models.db import create_engine
 
     engine = create_engine(url)
-    async with engine.begin() as connection:
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         await connection.run_sync(_run)
+        await connection.commit()
+        if sqlite and (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all():
+            raise RuntimeError("foreign keys broken by the migration")
     await engine.dispose()
 
 

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from models import Database
 from tests.models.test_migration_0002 import _count, _to
 from tests.models.test_migration_0003 import _seeded_first_release
 
@@ -51,3 +52,24 @@ async def test_revision_0004_goes_down_again(tmp_path):
         assert [tuple(row) for row in rows] == [(3, 42), (4, -4)]
     assert await _count(database, "logged_sets") == 2
     await database.dispose()
+
+
+def test_the_alembic_command_line_keeps_every_logged_set(tmp_path):
+    """`alembic upgrade head`, as an operator would run it, copies tables on SQLite too."""
+    import asyncio
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    asyncio.run(asyncio.run(_seeded_first_release(tmp_path)).dispose())
+    url = f"sqlite+aiosqlite:///{tmp_path / 'runlift.db'}"  # where the seeding put it
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", "head"], cwd=root, capture_output=True,
+        text=True, env={**os.environ, "DATABASE_URL": url}, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    again = Database.from_url(url)
+    assert asyncio.run(_count(again, "logged_sets")) == 2
+    asyncio.run(again.dispose())
