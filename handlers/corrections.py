@@ -17,7 +17,6 @@ from telegram.ext import ConversationHandler
 
 from bot.context import RunLiftContext, StaleButton
 from coaching import InputError, LogDraft
-from coaching.parsing import parse_logged_sets
 from handlers.common import (
     ask_for_text,
     button_data,
@@ -30,11 +29,20 @@ from handlers.common import (
 from render import training as texts
 
 CORRECT = "correct"
+SET_BUTTON = r"^hset:\d{1,9}:\d{1,2}(\|\d+)?$"  # a set of a logged exercise: its id, the set
+SET_BUTTONS_PER_ROW = 5  # Telegram shows at most 8 buttons in a row; a 10-set lift gets two rows
+
+
+def _id(text: str) -> int:
+    """A number of a button (its pattern allows ASCII digits only); else a stale button."""
+    if not (text.isascii() and text.isdigit()):
+        raise StaleButton(text)
+    return int(text)
 
 
 async def _entry(context: RunLiftContext, entry_id: str):  # -> models.ExerciseEntry
     """The runner's own logged exercise of a button, or a stale button."""
-    entry = await context.services.training.entry(int(entry_id)) if entry_id.isdigit() else None
+    entry = await context.services.training.entry(_id(entry_id))
     if entry is None:
         raise StaleButton(entry_id)
     return entry
@@ -43,10 +51,8 @@ async def _entry(context: RunLiftContext, entry_id: str):  # -> models.ExerciseE
 async def choose_entry(update: Update, context: RunLiftContext) -> None:
     """Edit or delete: the exercises of this /history page, one button each."""
     (offset,) = button_fields(update, "hedit", 1)
-    if not offset.isdigit():
-        raise StaleButton(offset)
+    page = await context.services.reports.history(context.runner.id, _id(offset))
     await update.callback_query.answer()
-    page = await context.services.reports.history(context.runner.id, int(offset))
     buttons = [
         [(texts.entry_button(summary.day, done), f"hent:{done.entry_id}")]
         for summary in page.sessions
@@ -63,7 +69,8 @@ async def show_entry(update: Update, context: RunLiftContext) -> None:
     training = context.services.training
     done = await training.logged_exercise(entry)
     sets = [(texts.set_button(n), f"hset:{entry.id}:{n}") for n in range(1, len(done.sets) + 1)]
-    buttons = [sets, [(texts.DELETE_ENTRY, f"hdel:{entry.id}")]]
+    rows = [sets[i : i + SET_BUTTONS_PER_ROW] for i in range(0, len(sets), SET_BUTTONS_PER_ROW)]
+    buttons = [*rows, [(texts.DELETE_ENTRY, f"hdel:{entry.id}")]]
     text = texts.entry_text(done, await training.entry_day(entry))
     await send_numbers(update, context, text, buttons)
 
@@ -85,7 +92,7 @@ async def delete(update: Update, context: RunLiftContext) -> None:
     entry = await _entry(context, entry_id)
     await update.callback_query.answer()
     removed = await context.services.training.delete_logged(entry)
-    await confirm(update, context, (texts.undone if kind == "hundo" else texts.deleted)(removed))
+    await confirm(update, context, texts.removed(removed, undo=kind == "hundo"))
 
 
 async def keep(update: Update, context: RunLiftContext) -> None:
@@ -106,23 +113,28 @@ async def undo(update: Update, context: RunLiftContext) -> None:
         buttons = [[(texts.YES_REMOVE, f"hundo:{entry.id}"), (texts.KEEP_IT, "hdelno")]]
         await reply(update, texts.ask_undo(done, day), buttons)
         return
-    await confirm(update, context, texts.undone(await training.delete_logged(entry)))
+    removed = await training.delete_logged(entry)
+    await confirm(update, context, texts.removed(removed, undo=True))
 
 
 # --- correcting one set: a step of the /log conversation ----------------------------------------
 
 
 async def ask_corrected_set(update: Update, context: RunLiftContext) -> object:
-    """Set N tapped: ask for it as it really was."""
+    """Set N tapped: ask for it as it really was (not in the middle of logging: that would
+    lose what is half-entered, so the log is finished or cancelled first)."""
     entry_id, number = button_fields(update, "hset", 2)
     entry = await _entry(context, entry_id)
-    if not number.isdigit():
+    training = context.services.training
+    done = await training.logged_exercise(entry)
+    if not 1 <= _id(number) <= len(done.sets):
         raise StaleButton(number)
     await update.callback_query.answer()
-    training = context.services.training
-    day = await training.entry_day(entry)
-    training.save_draft(LogDraft(day, entry.exercise, correcting=(entry.id, int(number))))
-    done = await training.logged_exercise(entry)
+    if training.logging() and training.draft().exercise is not None:
+        await reply(update, texts.FINISH_LOG_FIRST)
+        return None  # the conversation stays where it was
+    today = context.services.profile.today()
+    training.save_draft(LogDraft(today, correcting=(entry.id, int(number))))
     await ask_for_text(update, texts.ask_corrected_set(done, int(number)))
     return CORRECT
 
@@ -130,28 +142,24 @@ async def ask_corrected_set(update: Update, context: RunLiftContext) -> object:
 async def corrected_set(update: Update, context: RunLiftContext) -> object:
     """The set typed again: stored, and the lift's next load worked out again."""
     training = context.services.training
-    correcting = training.draft().correcting
-    entry = await training.entry(correcting[0]) if correcting else None
-    if entry is None:
-        training.end_log()
+    entry_id, number = training.draft().correcting or (0, 0)
+    entry = await training.entry(entry_id)
+    training.end_log()
+    if entry is None:  # deleted meanwhile
+        await reply(update, texts.KEPT)
         return ConversationHandler.END
-    unit, number = context.services.profile.unit(), correcting[1]
-    done = await training.logged_exercise(entry)
-    was = done.sets[number - 1] if number <= len(done.sets) else None
-    kept = was.weight if was is not None and was.unit == unit else None
-    lightest = training.lightest_load(done.exercise)
-    try:  # the one set grammar; reps alone (`6`) keep the set's weight
-        sets, rir = parse_logged_sets(typed_text(update), unit, kept, lightest)
-        if len(sets) != 1:
-            raise InputError("one set")
+    unit = context.services.profile.unit()
+    try:
+        correction = await training.correct_typed_set(entry, number, typed_text(update))
     except InputError:
+        training.save_draft(
+            LogDraft(context.services.profile.today(), correcting=(entry_id, number))
+        )
         await ask_for_text(update, texts.bad_corrected_set(unit))
         return CORRECT
-    done = await training.correct_set(entry, number, sets[0], rir)
-    training.end_log()
-    if done is None:
+    if correction is None:
         await reply(update, texts.KEPT)
         return ConversationHandler.END
     await context.services.commit()  # stored before the reply says so
-    await send_numbers(update, context, texts.corrected(done, context.services.profile.kit()))
+    await send_numbers(update, context, texts.corrected(correction, context.services.profile.kit()))
     return ConversationHandler.END

@@ -255,6 +255,9 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
         await reply(update, texts.logging_for(day))
     workout = await training.open_session(day)
     if workout.status == "done":
+        if await training.stored_from(_source(update)):  # an edit of a /log that was stored
+            await reply(update, texts.ALREADY_STORED)
+            return _end(context)
         return await _ask_reopen(update, context, workout, words)
     return await _log_words(update, context, workout, words)
 
@@ -533,7 +536,7 @@ def build_log_conversation(other_commands: list[str], other_buttons: str) -> Con
                 CommandHandler("log", start_log),
                 CallbackQueryHandler(start_from_today, pattern=r"^today:log(\|\d+)?$"),
                 CommandHandler("done", done),
-                CallbackQueryHandler(corrections.ask_corrected_set, pattern=r"^hset:"),
+                CallbackQueryHandler(corrections.ask_corrected_set, pattern=corrections.SET_BUTTON),
             ],
             states={
                 CHECKIN_SORE: [CallbackQueryHandler(soreness_answer, pattern=r"^sore:")],

@@ -65,6 +65,15 @@ async def entry_from_source(
     return await session.scalar(query)
 
 
+async def any_entry_from_source(
+    session: AsyncSession, user_id: int, source_key: str
+) -> ExerciseEntry | None:
+    query = select(ExerciseEntry).where(
+        ExerciseEntry.user_id == user_id, ExerciseEntry.source_key == source_key
+    )
+    return await session.scalar(query.limit(1))
+
+
 async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | None:
     query = (
         select(ExerciseEntry)

@@ -355,11 +355,6 @@ LOG_CANCELLED = "Stopped. What you logged is stored; /log carries on, /done fini
 NOTHING_TO_UNDO = "There is nothing to undo."
 
 
-def undone(done) -> str:
-    name, sets = exercise_name(done.exercise), sets_text(done.sets)
-    return f"Removed: {escape(name)} {escape(sets)}. The lift is back where it was."
-
-
 # --- changing what was logged: /history's edit and delete, /undo ----------------------------------
 
 EDIT_OR_DELETE = "✏️ Edit or delete"
@@ -384,10 +379,10 @@ def entry_text(done, day) -> str:
     """One logged exercise set by set (a `services.training.LoggedExercise`)."""
     lines = [f"<b>{escape(exercise_name(done.exercise))}</b>, {escape(day_text(day))}:"]
     for number, s in enumerate(done.sets, start=1):
-        effort = (
-            f", {done.rir} in reserve" if number == len(done.sets) and done.rir is not None else ""
-        )
-        lines.append(f"{number}. {escape(weight(s.weight, s.unit))} × {s.reps}{effort}")
+        last = number == len(done.sets) and done.rir is not None
+        effort = f", {done.rir} in reserve" if last else ""
+        arms = each_arm(done.exercise)
+        lines.append(f"{number}. {escape(weight(s.weight, s.unit))} × {s.reps}{arms}{effort}")
     lines.append("Tap a set to correct it, or delete the whole exercise.")
     return "\n".join(lines)
 
@@ -408,9 +403,20 @@ def bad_corrected_set(unit) -> str:
             "with <code>rir2</code> at the end.")  # fmt: skip
 
 
-def corrected(done, kit: Kit) -> str:
-    return (f"✅ Corrected: {escape(_done_line(done))}.\nNext time: "
-            f"{escape(_next_text(done, kit))}.")  # fmt: skip
+def corrected(correction, kit: Kit) -> str:
+    """A set corrected (a `services.training.Correction`)."""
+    done = correction.done
+    text = f"✅ Corrected: {escape(_done_line(done))}."
+    if not correction.recomputed:
+        return f"{text} {LOAD_STAYS}"
+    return f"{text}\nNext time: {escape(_next_text(done, kit))}."
+
+
+LOAD_STAYS = (
+    "Its next load stays as it is: it was changed after this log (a block switch or a new "
+    "starting load), and that change stands."
+)
+FINISH_LOG_FIRST = "You're in the middle of logging: finish it (/done) or /cancel, then correct."
 
 
 def ask_delete(done, day) -> str:
@@ -418,8 +424,14 @@ def ask_delete(done, day) -> str:
             "is worked out again without it.")  # fmt: skip
 
 
-def deleted(done) -> str:
-    return f"Deleted: {escape(exercise_name(done.exercise))} {escape(sets_text(done.sets))}."
+def removed(correction, undo: bool = False) -> str:
+    """A logged exercise deleted from /history, or removed by /undo."""
+    done = correction.done
+    what = f"{escape(exercise_name(done.exercise))} {escape(sets_text(done.sets))}"
+    text = f"Removed: {what}." if undo else f"Deleted: {what}."
+    if not correction.recomputed:
+        return f"{text} {LOAD_STAYS}"
+    return f"{text} The lift is back where it was." if undo else text
 
 
 def ask_undo(done, day) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from sqlalchemy import select
 
@@ -19,6 +20,7 @@ from coaching import (
     Decision,
     Distance,
     Exercise,
+    InputError,
     LogDraft,
     LoggedSet,
     Prescription,
@@ -40,6 +42,7 @@ from coaching import (
     swap_options,
     to_kg,
 )
+from coaching.parsing import parse_logged_sets
 from coaching.programme import (
     BLOCKS,
     BLOCKS_BY_KEY,
@@ -56,6 +59,7 @@ from models.queries import lift_states
 from models.training import ExerciseEntry, LiftState, WorkoutSession
 from models.training import LoggedSet as LoggedSetRow
 from models.training_queries import (
+    any_entry_from_source,
     completed_sessions,
     delete_entry,
     entries_of,
@@ -143,6 +147,15 @@ class SessionSummary:
     day: date
     done: list[LoggedExercise]
     left_out: tuple[Exercise, ...] = ()  # prescribed that day, not logged
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A logged exercise corrected or removed, and whether the lift's loads were worked out
+    again (not when something other than a log moved the lift since)."""
+
+    done: LoggedExercise
+    recomputed: bool
 
 
 @dataclass(frozen=True)
@@ -462,6 +475,10 @@ class Training(Area):
         run = run_on(self.runner, day)
         return run if run in (RunType.LONG, RunType.RACE) else None
 
+    async def stored_from(self, source: Source) -> bool:
+        """Whether this message (an edit of it, a redelivery) already stored something."""
+        return await any_entry_from_source(self.db, self.runner.id, source.key) is not None
+
     async def logged_lifts(self, workout: WorkoutSession) -> set[str]:
         return {entry.exercise for entry in await entries_of(self.db, workout.id)}
 
@@ -668,7 +685,7 @@ class Training(Area):
 
     async def correct_set(
         self, entry: ExerciseEntry, number: int, corrected: SetEntry, rir: int | None
-    ) -> LoggedExercise | None:
+    ) -> Correction | None:
         """Set `number` of a logged exercise was something else: store it, and work the lift's
         loads out again from there on. None when the exercise has no such set."""
         rows = await sets_of(self.db, entry.id)
@@ -681,48 +698,83 @@ class Training(Area):
         if number == len(rows):
             entry.rir = row.rir
         await self.db.flush()
-        await self._replay(entry, keep_start=True)
+        recomputed = await self._replay(entry, keep_start=True)
         await self.follow_changes_today()
-        return await self._logged_exercise(entry)
+        return Correction(await self._logged_exercise(entry), recomputed)
 
-    async def delete_logged(self, entry: ExerciseEntry) -> LoggedExercise:
+    async def correct_typed_set(
+        self, entry: ExerciseEntry, number: int, text: str
+    ) -> Correction | None:
+        """Set `number` as the runner typed it again, read by the one grammar: reps alone keep
+        the set's weight. Raises InputError unless it is exactly one set."""
+        rows = await sets_of(self.db, entry.id)
+        if not 1 <= number <= len(rows):
+            return None
+        unit, was = unit_of(self.runner), rows[number - 1]
+        kept = was.weight if was.unit == unit.value else None
+        lightest = self.lightest_load(EXERCISES[entry.exercise])
+        sets, rir = parse_logged_sets(text, unit, kept, lightest)
+        if len(sets) != 1:
+            raise InputError("one set")
+        return await self.correct_set(entry, number, sets[0], rir)
+
+    async def delete_logged(self, entry: ExerciseEntry) -> Correction:
         """Remove a logged exercise and work the lift's loads out again without it. Its
         session reopens when nothing is left in it, or when it is today's (to log again)."""
         removed = await self._logged_exercise(entry)
-        await self._replay(entry, keep_start=False)
+        recomputed = await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
+        entries = await entries_of(self.db, workout.id)
+        deloaded = any(e.change == Change.DOWN.value for e in entries)  # as `finish` saw it
         await delete_entry(self.db, entry)
         await self.db.flush()
         empty = not await entries_of(self.db, workout.id)
         if workout.status == "done" and (empty or workout.local_date == self.today()):
-            workout.status, workout.completed_at = "open", None
-            self.runner.sessions_in_block = max(0, self.runner.sessions_in_block - 1)
+            self._reopen(workout, deloaded)
         await self.follow_changes_today()
-        return removed
+        return Correction(removed, recomputed)
 
-    async def _replay(self, start: ExerciseEntry, keep_start: bool) -> None:
+    def _reopen(self, workout: WorkoutSession, deloaded: bool) -> None:
+        """A finished session open again: the counts `finish` moved on go back (a deload's
+        reset of sessions since the last deload cannot be undone: the count before it is not
+        kept, so it stays at 0, which only delays the next block offer)."""
+        user = self.runner
+        workout.status, workout.completed_at = "open", None
+        if workout.block == user.block:
+            user.sessions_in_block = max(0, user.sessions_in_block - 1)
+        if not deloaded:
+            user.sessions_since_deload = max(0, user.sessions_since_deload - 1)
+
+    async def _replay(self, start: ExerciseEntry, keep_start: bool) -> bool:
         """The lift's state as it was before `start`, then every later log of the lift (and
         `start` itself if kept) judged again, in the order they were logged, each against
-        what its own day prescribed."""
+        what its own day prescribed. Only when logs alone moved the lift since `start`: after
+        a block switch or a new starting load, replaying would undo that change, so the state
+        stays as it is (False)."""
         user, key = self.runner, start.exercise
-        entries = await entries_since(self.db, user.id, key, start.id)
-        entries = entries if keep_start else entries[1:]
+        chain = await entries_since(self.db, user.id, key, start.id)
         state = await self.db.get(LiftState, (user.id, key))
+        if not _moved_by_logs_alone(chain, state):
+            return False
+        entries = chain if keep_start else chain[1:]
         if start.previous_state is None and not entries:
             if state is not None:
                 await self.db.delete(state)  # the lift was never logged before: no state
-            return
+            return True
         if state is None:
             state = LiftState(user_id=user.id, exercise=key)
             self.db.add(state)
         _restore(state, start.previous_state or {})
+        fresh = start.previous_state is None  # no state before the first log that is left
         for entry in entries:
-            entry.previous_state = _snapshot(state)
+            entry.previous_state = None if fresh else _snapshot(state)
+            fresh = False
             workout = await self.db.get(WorkoutSession, entry.session_id)
             if entry.calibration:  # found set by set: its answer stands
                 _move_on(state, entry.next_weight_kg, entry.reason, workout)
                 continue
             await self._judge_again(entry, workout, state)
+        return True
 
     async def _judge_again(
         self, entry: ExerciseEntry, workout: WorkoutSession, state: LiftState
@@ -737,6 +789,21 @@ class Training(Area):
         _move_on(state, to_kg(decision.weight, kit_for(user).unit), decision.reason, workout)
         entry.next_weight_kg, entry.change = state.working_weight_kg, decision.change.value
         entry.reason = decision.reason
+
+
+def _moved_by_logs_alone(chain: Sequence[ExerciseEntry], state: LiftState | None) -> bool:
+    """Whether each log of `chain` took the lift from where the one before left it, and the
+    lift is where the last one left it (nothing else, such as a block switch, moved it)."""
+    for before, after in pairwise(chain):
+        was = after.previous_state or {}
+        if (was.get("working_weight_kg"), was.get("reason_code")) != _left_at(before):
+            return False
+    now = (None, None) if state is None else (state.working_weight_kg, state.reason_code)
+    return now == _left_at(chain[-1])
+
+
+def _left_at(entry: ExerciseEntry) -> tuple[float | None, str | None]:
+    return entry.next_weight_kg, entry.reason_code
 
 
 def _in_unit(sets: Sequence[SetEntry], rir: int | None, unit: Unit) -> list[LoggedSet]:

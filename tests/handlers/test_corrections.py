@@ -122,3 +122,72 @@ async def test_a_corrected_set_reads_like_log_reps_alone_keep_its_weight_and_rpe
     await rig.press("Set 2")
     reply = await rig.send("6 @9")
     assert "Corrected: Deadlift 80 kg × 8,6, 1 in reserve" in reply
+
+
+async def test_a_correction_after_a_block_switch_leaves_the_switched_load(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    await rig.send("/done")
+    rig.travel(days=1)
+    await rig.send("/block 3x5")
+    switched = await working_kg(rig, "deadlift")
+    await rig.send("/history")
+    await rig.press("Edit or delete")
+    await rig.press("Deadlift")
+    await rig.press("Set 1")
+    reply = await rig.send("80x8")
+    assert "Corrected" in reply and "stays as it is" in reply
+    assert await working_kg(rig, "deadlift") == switched
+
+
+async def test_a_set_button_in_the_middle_of_logging_keeps_the_log(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    await rig.send("/history")
+    await rig.press("Edit or delete")
+    await rig.press("Deadlift")
+    await rig.send("/log squat")
+    reply = await rig.press("Set 1")
+    assert "middle of logging" in reply
+    assert "Stored: Back squat 67.5 kg × 8,8" in await rig.send("67.5x8 67.5x8 rir2")
+
+
+async def test_correcting_an_earlier_day_then_done_finishes_today_not_that_day(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    rig.travel(days=2)
+    await rig.send("/log deadlift 82.5x8 82.5x8 rir3")
+    await rig.send("/history")
+    await rig.press("Edit or delete")
+    await rig.press("Tue 24 Nov · Deadlift")
+    await rig.press("Set 1")
+    reply = await rig.send("/done")
+    assert "Thursday 26 November" in reply and "Tuesday 24 November" not in reply
+
+
+async def test_an_edited_log_message_after_done_is_not_stored_again(rig):
+    await onboard_by_buttons(rig)
+    first = rig.updates.message(ALICE, "/log deadlift 80x8 80x8 rir3")
+    await rig.deliver(first)
+    await rig.send("/done")
+    reply = await rig.deliver(rig.updates.edited(first, "/log deadlift 80x8 80x8 rir2"))
+    assert "Already stored" in reply
+    assert await rig.count(ExerciseEntry) == 1
+
+
+async def test_ten_sets_get_their_buttons_in_rows_telegram_accepts(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 10x3@80 rir3")
+    await rig.send("/history")
+    await rig.press("Edit or delete")
+    await rig.press("Deadlift")
+    rows = rig.api.last_message(ALICE.id).buttons
+    assert all(len(row) <= 8 for row in rows) and sum(len(row) for row in rows) == 11
+
+
+async def test_forged_set_numbers_and_odd_digits_are_stale_buttons(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    for data in ("hset:1:0", "hset:1:3", "hent:²", "hent:99999999999"):
+        await rig.press_data(data)
+    assert await rig.count(LoggedSet) == 2
