@@ -176,6 +176,7 @@ class Prescription:
     lifts: tuple[PrescribedLift, ...]
     note: Reason | None = None
     checkin: str | None = None  # "done" or "skipped" once the check-in was answered
+    day_swaps: tuple[tuple[str, str], ...] = ()  # (programme lift, lift) swapped this day only
 
     @classmethod
     def of(cls, session: Session, kit: Kit) -> Prescription:
@@ -248,6 +249,7 @@ class Prescription:
             ],
             "note": self.note.to_json() if self.note else None,
             "checkin": self.checkin,
+            "day_swaps": dict(self.day_swaps),
         }
 
     @classmethod
@@ -267,4 +269,5 @@ class Prescription:
             lifts,
             Reason.from_json(data.get("note")),
             data.get("checkin"),
+            tuple((data.get("day_swaps") or {}).items()),
         )

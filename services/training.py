@@ -327,12 +327,14 @@ class Training(Area):
         if workout is None or workout.status == "done" or await entries_of(self.db, workout.id):
             return
         completed = await completed_sessions(self.db, user.id)
-        session = await self.session_for_day(day, completed)
+        day_swaps = workout.prescription.day_swaps  # a swap for today only stays today's
+        swaps = {**(user.swaps or {}), **dict(day_swaps)}
+        session = await self.session_for_day(day, completed, swaps=swaps)
         if session.no_lifting:
             await self.db.delete(workout)
             return
         workout.block = session.block.key
-        workout.prescription = Prescription.of(session, kit_for(user))
+        workout.prescription = replace(Prescription.of(session, kit_for(user)), day_swaps=day_swaps)
 
     async def swap_choices(self) -> list[Exercise]:
         completed = await completed_sessions(self.db, self.runner.id)
@@ -341,9 +343,12 @@ class Training(Area):
     def swap_targets(self, exercise: Exercise) -> list[Exercise]:
         return swap_options(exercise, equipment_of(self.runner))
 
-    def _swapped(self, old: Exercise, new: Exercise) -> dict[str, str]:
-        """The runner's swaps with `new` in the place of `old` (kept by programme lift)."""
-        swaps = dict(self.runner.swaps or {})
+    def _swapped(
+        self, old: Exercise, new: Exercise, day_swaps: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        """The runner's swaps (and the day's own) with `new` in the place of `old` (kept by
+        programme lift)."""
+        swaps = {**(self.runner.swaps or {}), **(day_swaps or {})}
         original = next((k for k, v in swaps.items() if v == old.key), old.key)
         swaps[original] = new.key
         return {k: v for k, v in swaps.items() if k != v}
@@ -371,12 +376,15 @@ class Training(Area):
         ):
             return False
         completed = await completed_sessions(self.db, user.id)
-        swapped = await self.session_for_day(day, completed, swaps=self._swapped(old, new))
-        lift = Prescription.of(swapped, kit_for(user)).lift(new.key)
+        swaps = self._swapped(old, new, dict(workout.prescription.day_swaps))
+        lift = Prescription.of(await self.session_for_day(day, completed, swaps=swaps),
+                               kit_for(user)).lift(new.key)  # fmt: skip
         if lift is None:
             return False
         lifts = tuple(lift if x.exercise == old.key else x for x in workout.prescription.lifts)
-        workout.prescription = replace(workout.prescription, lifts=lifts)
+        day_swaps = {k: v for k, v in swaps.items() if (user.swaps or {}).get(k) != v}
+        workout.prescription = replace(workout.prescription, lifts=lifts,
+                                       day_swaps=tuple(day_swaps.items()))  # fmt: skip
         return True
 
     def move_days(self) -> list[date]:

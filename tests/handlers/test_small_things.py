@@ -201,6 +201,15 @@ async def test_a_swap_for_today_only_leaves_the_programme(rig):
     assert "Deadlift" in today and "Trap-bar" not in today
 
 
+async def test_a_swap_for_today_only_survives_a_race_added_before_lifting(rig):
+    await onboard_by_buttons(rig)
+    await _swap_deadlift(rig)
+    await rig.press("Today only")
+    await rig.send("/race 2027-06-01 marathon")  # today's session is prescribed again
+    today = await rig.send("/today")
+    assert "Trap-bar deadlift" in today and "3. Deadlift" not in today
+
+
 async def test_a_swap_from_now_on_changes_the_programme(rig):
     await onboard_by_buttons(rig)
     await _swap_deadlift(rig)
