@@ -45,6 +45,7 @@ class ReasonCode(StrEnum):
     HOLD_TOP_OF_KIT = "hold_top_of_kit"
     TAPER_HOLD = "taper_hold"  # a race taper never adds weight
     TEMPORARY_CUT = "temporary_cut"  # after a race: the working weight (weight_kg) is kept
+    LOGGED_EARLIER = "logged_earlier"  # sets of a day before the lift's last log: no change
     # A new block chosen (values: block key, weight_kg at the same estimated 1RM)
     BLOCK_CHANGED = "block_changed"
     # Before a session (values: days, percent, weight_kg)

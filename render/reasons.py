@@ -147,6 +147,9 @@ MESSAGES: dict[ReasonCode, Words] = {
     ReasonCode.TAPER_HOLD: lambda v, kit, e: (
         "around a race the weight stays where it is; it goes up again after the week after"
     ),
+    ReasonCode.LOGGED_EARLIER: lambda v, kit, e: (
+        "logged for a day earlier than your last log of it, so the next load stays"
+    ),
     ReasonCode.TEMPORARY_CUT: lambda v, kit, e: (
         f"a lighter week after your race: back to {_next(v, kit, e)} after it"
     ),

@@ -581,15 +581,17 @@ class Training(Area):
         if state is None:
             state = LiftState(user_id=user.id, exercise=exercise.key, short_sessions_in_a_row=0)
             self.db.add(state)
-        decision = None
+        decision, shown = None, None
         if calibrated is not None:
-            next_weight, reason, change = calibrated[0], calibrated[1], ""
+            _move_on(state, to_kg(calibrated[0], kit.unit), calibrated[1], workout)
+            change = ""
+        elif _behind(state, workout):  # the lift has moved on since that day: it stays
+            change, shown = "", Reason(ReasonCode.LOGGED_EARLIER)
         else:
             decision = _decide(user, workout, exercise, state, in_unit)
-            next_weight, reason, change = decision.weight, decision.reason, decision.change.value
-            state.short_sessions_in_a_row = decision.short_sessions_in_a_row
-            state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
-        _move_on(state, to_kg(next_weight, kit.unit), reason, workout)
+            change = decision.change.value
+            _apply(state, decision, workout, kit.unit)
+        reason = state.reason
         entry = ExerciseEntry(
             session_id=workout.id, user_id=user.id, exercise=exercise.key, rir=rir,
             calibration=calibrated is not None, chat_id=source.chat_id,
@@ -603,7 +605,9 @@ class Training(Area):
         await self.db.flush()
         records = new_records(history, in_unit) if calibrated is None else []
         finished = await self._finish_if_complete(workout)
-        done = LoggedExercise(exercise, tuple(sets), rir, next_weight, reason, entry.id)
+        weight = state.working_weight_kg
+        next_weight = None if weight is None else kit.from_kg(exercise, weight)
+        done = LoggedExercise(exercise, tuple(sets), rir, next_weight, shown or reason, entry.id)
         return Logged(done, decision, records, False, finished)
 
     def _add_sets(
@@ -790,11 +794,13 @@ class Training(Area):
         user, unit = self.runner, unit_of(self.runner)
         rows = await sets_of(self.db, entry.id)
         sets = [SetEntry(r.weight, r.reps, Unit(r.unit)) for r in rows]
+        if _behind(state, workout):  # as when it was logged: the lift had moved on since
+            entry.next_weight_kg, entry.change = state.working_weight_kg, ""
+            entry.reason = state.reason
+            return
         decision = _decide(user, workout, EXERCISES[entry.exercise], state,
                            _in_unit(sets, entry.rir, unit))  # fmt: skip
-        state.short_sessions_in_a_row = decision.short_sessions_in_a_row
-        state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
-        _move_on(state, to_kg(decision.weight, kit_for(user).unit), decision.reason, workout)
+        _apply(state, decision, workout, kit_for(user).unit)
         entry.next_weight_kg, entry.change = state.working_weight_kg, decision.change.value
         entry.reason = decision.reason
 
@@ -819,6 +825,20 @@ def _in_unit(sets: Sequence[SetEntry], rir: int | None, unit: Unit) -> list[Logg
     converted = [LoggedSet(convert(s.weight, s.unit, unit), s.reps) for s in sets]
     converted[-1] = LoggedSet(converted[-1].weight, converted[-1].reps, rir)
     return converted
+
+
+def _behind(state: LiftState, workout: WorkoutSession) -> bool:
+    """A log for a day before the lift's last one (remembered late): the lift has moved on
+    since, so that day's sets are kept but do not set the next load."""
+    return state.last_done is not None and workout.local_date < state.last_done
+
+
+def _apply(state: LiftState, decision: Decision, workout: WorkoutSession, unit: Unit) -> None:
+    """The lift after a judged log (`decision` in the kit's `unit`): its next weight and reps,
+    and the misses counted."""
+    state.short_sessions_in_a_row = decision.short_sessions_in_a_row
+    state.reps = decision.reps if decision.reps < _block_of(workout).reps else None
+    _move_on(state, to_kg(decision.weight, unit), decision.reason, workout)
 
 
 def _move_on(

@@ -191,3 +191,14 @@ async def test_forged_set_numbers_and_odd_digits_are_stale_buttons(rig):
     for data in ("hset:1:0", "hset:1:3", "hent:²", "hent:99999999999"):
         await rig.press_data(data)
     assert await rig.count(LoggedSet) == 2
+
+
+async def test_a_log_for_a_day_before_the_lifts_last_keeps_the_next_load(rig):
+    await onboard_by_buttons(rig)
+    rig.travel(days=2)  # Thursday
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    after_thursday = await working_kg(rig, "deadlift")
+    reply = await rig.send("/log 2026-11-24 deadlift 60x8 rir3")  # Tuesday, remembered late
+    assert "Stored" in reply and "earlier" in reply
+    assert await working_kg(rig, "deadlift") == after_thursday
+    assert await rig.count(LoggedSet, reps=8) == 3
