@@ -91,8 +91,9 @@ async def delete(update: Update, context: RunLiftContext) -> None:
     (entry_id,) = button_fields(update, kind, 1)
     entry = await _entry(context, entry_id)
     await update.callback_query.answer()
-    removed = await context.services.training.delete_logged(entry)
-    await confirm(update, context, texts.removed(removed, undo=kind == "hundo"))
+    undo = kind == "hundo"
+    removed = await context.services.training.delete_logged(entry, undo)
+    await confirm(update, context, texts.removed(removed, undo))
 
 
 async def keep(update: Update, context: RunLiftContext) -> None:
@@ -113,7 +114,7 @@ async def undo(update: Update, context: RunLiftContext) -> None:
         buttons = [[(texts.YES_REMOVE, f"hundo:{entry.id}"), (texts.KEEP_IT, "hdelno")]]
         await reply(update, texts.ask_undo(done, day), buttons)
         return
-    removed = await training.delete_logged(entry)
+    removed = await training.delete_logged(entry, undo=True)
     await confirm(update, context, texts.removed(removed, undo=True))
 
 

@@ -446,11 +446,32 @@ async def confirm_jump(update: Update, context: RunLiftContext) -> State:
 
 
 async def calibration_answer(update: Update, context: RunLiftContext) -> State:
-    """One calibration set reported: the next, heavier set, or the working weight found."""
+    """One calibration set reported by a button: the next, heavier set, or the weight found."""
     answer = button_data(update).removeprefix("rir:")
     if answer != "fail" and not (answer.isdigit() and int(answer) <= 10):
         raise StaleButton(answer)
     await update.callback_query.answer()
+    return await _calibration_step(update, context, answer)
+
+
+async def calibration_text(update: Update, context: RunLiftContext) -> State:
+    """The reps in reserve of a calibration set typed (`2`, `5+`, `rir 2`, `@8`) instead of
+    tapped; anything else asks again, keeping the sets done so far."""
+    try:
+        rir = parse_rir(typed_text(update))
+    except InputError:
+        exercise = _draft_exercise(context)
+        draft = context.services.training.draft()
+        if exercise is None or draft.calibration_weight is None:
+            return await _ask_pick(update, context, await _workout(context))
+        await reply(update, texts.BAD_CALIBRATION_ANSWER)
+        return await _ask_calibration(update, context, exercise, draft.calibration_step,
+                                      draft.calibration_weight)  # fmt: skip
+    return await _calibration_step(update, context, str(rir))
+
+
+async def _calibration_step(update: Update, context: RunLiftContext, answer: str) -> State:
+    """`answer`: the reps in reserve, or "fail" (the reps could not all be done)."""
     training = context.services.training
     draft, exercise = training.draft(), _draft_exercise(context)
     if exercise is None or draft.calibration_weight is None:
@@ -557,7 +578,10 @@ def build_log_conversation(other_commands: list[str], other_buttons: str) -> Con
                 CONFIRM: [CallbackQueryHandler(confirm_jump, pattern=r"^jump:")],
                 REOPEN: [CallbackQueryHandler(reopen_answer, pattern=r"^reopen:")],
                 corrections.CORRECT: [MessageHandler(TEXT, corrections.corrected_set)],
-                CALIBRATE: [CallbackQueryHandler(calibration_answer, pattern=r"^rir:")],
+                CALIBRATE: [
+                    CallbackQueryHandler(calibration_answer, pattern=r"^rir:"),
+                    MessageHandler(TEXT, calibration_text),
+                ],
                 Conversation.TIMEOUT: [TypeHandler(Update, timed_out)],
             },
             fallbacks=[

@@ -326,6 +326,10 @@ def calibration_prompt(name: str, step: int, shown: str, reps: int) -> str:
 
 
 COULD_NOT_FINISH = "Couldn't do them all"
+BAD_CALIBRATION_ANSWER = (
+    "Tap how many more reps you could have done (or type it, e.g. <code>2</code> or "
+    "<code>5+</code>); couldn't finish the reps? Tap that."
+)
 
 
 def calibrated(name: str, shown: str, why: Reason, kit: Kit) -> str:

@@ -730,9 +730,10 @@ class Training(Area):
             raise InputError("one set")
         return await self.correct_set(entry, number, sets[0], rir)
 
-    async def delete_logged(self, entry: ExerciseEntry) -> Correction:
+    async def delete_logged(self, entry: ExerciseEntry, undo: bool = False) -> Correction:
         """Remove a logged exercise and work the lift's loads out again without it. Its
-        session reopens when nothing is left in it, or when it is today's (to log again)."""
+        session reopens when nothing is left in it, or for /undo when it is today's (the
+        runner logs it again)."""
         removed = await self._logged_exercise(entry)
         recomputed = await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
@@ -741,7 +742,7 @@ class Training(Area):
         await delete_entry(self.db, entry)
         await self.db.flush()
         empty = not await entries_of(self.db, workout.id)
-        if workout.status == "done" and (empty or workout.local_date == self.today()):
+        if workout.status == "done" and (empty or (undo and workout.local_date == self.today())):
             self._reopen(workout, deloaded)
         await self.follow_changes_today()
         return Correction(removed, recomputed)

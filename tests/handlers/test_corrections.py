@@ -202,3 +202,17 @@ async def test_a_log_for_a_day_before_the_lifts_last_keeps_the_next_load(rig):
     assert "Stored" in reply and "earlier" in reply
     assert await working_kg(rig, "deadlift") == after_thursday
     assert await rig.count(LoggedSet, reps=8) == 3
+
+
+async def test_deleting_one_lift_of_a_finished_session_keeps_it_finished(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log squat 67.5x8 67.5x8 rir3")
+    await rig.send("/log deadlift 80x8 80x8 rir3")
+    await rig.send("/done")
+    await rig.send("/history")
+    await rig.press("Edit or delete")
+    await rig.press("Deadlift")
+    await rig.press("Delete")
+    await rig.press("Yes, delete")
+    today = await rig.send("/today")
+    assert "Session A done" in today and "Not logged: Overhead press, Deadlift" in today

@@ -261,6 +261,22 @@ async def test_calibration_climbs_and_sets_the_starting_weight(rig):
     assert await working_kg(rig, "overhead_press") == 25
 
 
+async def test_a_calibration_set_can_be_answered_by_typing(rig):
+    await rig.send("/start")
+    await rig.press("Kilograms")
+    await rig.send("Europe/Berlin")
+    await rig.send("tue=quality thu=easy")
+    await rig.send("07:00")
+    await rig.press("Full gym")
+    await rig.press("Calibrate all")
+    await rig.send("/log ohp")
+    assert "calibration set 2" in await rig.send("5+")  # typed, not tapped
+    reply = await rig.send("25x8 rir4")  # not an answer: asked again, the climb kept
+    assert "Tap how many more" in reply and "calibration set 2" in reply
+    assert "working weight is 25 kg" in await rig.send("rir 3")
+    assert await working_kg(rig, "overhead_press") == 25
+
+
 async def test_rest_timer_sends_a_message_when_the_rest_is_over(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log squat 67.5x8 67.5x8 rir3")
