@@ -334,7 +334,18 @@ class Training(Area):
             await self.db.delete(workout)
             return
         workout.block = session.block.key
-        workout.prescription = replace(Prescription.of(session, kit_for(user)), day_swaps=day_swaps)
+        fresh = replace(Prescription.of(session, kit_for(user)), day_swaps=day_swaps)
+        workout.prescription = self._checked_in(workout, fresh)
+
+    def _checked_in(self, workout: WorkoutSession, fresh: Prescription) -> Prescription:
+        """A session prescribed again keeps the day's check-in answers (its trim included)."""
+        if workout.prescription.checkin is None:
+            return fresh
+        if workout.prescription.checkin == "skipped":
+            return fresh.after_checkin(None)
+        tomorrow = self.tomorrow(workout)
+        known = tomorrow.run if tomorrow.known else None
+        return fresh.after_checkin(readiness(workout.soreness, workout.key_run_tomorrow, known))
 
     async def swap_choices(self) -> list[Exercise]:
         completed = await completed_sessions(self.db, self.runner.id)

@@ -94,3 +94,18 @@ async def test_an_older_start_logging_button_after_done_asks_too(rig):
     await rig.send("/done")
     question = await rig.press("Start logging")
     assert "already finished" in question
+
+
+async def test_a_swap_after_the_check_in_keeps_its_trim(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/today")
+    await rig.press("Start logging")
+    await rig.press("8")  # sore legs: one set per lift
+    await rig.send("/cancel")
+    await rig.send("/today")
+    await rig.press("Swap an exercise")
+    await rig.press("Deadlift")
+    await rig.press("Trap-bar deadlift")
+    await rig.press("From now on")
+    today = await rig.send("/today")
+    assert "1 set a lift today" in today and "Trap-bar deadlift" in today
