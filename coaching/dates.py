@@ -82,8 +82,11 @@ def parse_race_date(text: str, today: date) -> date:
         first, second = int(match[1]), int(match[2])
         year = _year(match[3])
         if first != second and first <= 12 and second <= 12:
-            readings = (_date(year or today.year, second, first, text),
-                        _date(year or today.year, first, second, text))  # fmt: skip
+            readings = (_dated(year, second, first, text, today),
+                        _dated(year, first, second, text, today))  # fmt: skip
+            ahead = [day for day in readings if day >= today]
+            if len(ahead) == 1 and year is not None:  # the other reading is past: not a race
+                return ahead[0]
             raise RaceInputError(RaceProblem.AMBIGUOUS, text, readings)
         return _dated(year, second, first, text, today)
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):

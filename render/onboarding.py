@@ -155,8 +155,8 @@ CALIBRATE_ALL = "Calibrate all in my first session"
 
 # One wording for the effort, at set-up and in /log: one grammar reads both.
 EFFORT_FORMS = (
-    "effort last: <code>rir 2</code> (reps in reserve) or <code>rpe 8</code>; <code>@8</code> "
-    "alone is RPE 6–10"
+    "effort after the sets: <code>rir 2</code> (reps in reserve) or <code>rpe 8</code>; "
+    "<code>@8</code> after them is RPE 6–10"
 )
 
 

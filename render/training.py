@@ -206,7 +206,7 @@ def prescribed(lift: PlannedLift, kit: Kit) -> str:
 
 
 def ask_sets(name: str, prescribed_text: str | None) -> str:
-    today = f" Today: {escape(prescribed_text)}." if prescribed_text else ""
+    today = f" Prescribed: {escape(prescribed_text)}." if prescribed_text else ""
     return (
         f"<b>{escape(name)}</b>.{today} Send your sets, e.g. <code>60x8 60x8</code>, "
         "<code>60x8,8</code>, <code>2x8@60</code> or just the reps <code>8 8</code>."
@@ -220,9 +220,9 @@ def bad_sets(unit, max_weight: float, effort: bool = False) -> str:
     """The accepted set forms, briefly (`effort`: it was the effort that could not be read)."""
     if effort:
         return (
-            "I couldn't read the effort. Write it last as <code>rir 2</code> (reps in reserve, "
-            "0–10) or <code>rpe 8</code>; <code>@8</code> alone is RPE 6–10, and a weight after "
-            "@ can say its unit, <code>2x8@8kg</code>. Send the sets again, e.g. "
+            "I couldn't read the effort. Write it after the sets as <code>rir 2</code> (reps in "
+            "reserve, 0–10) or <code>rpe 8</code>; <code>@8</code> after them is RPE 6–10, and "
+            "a weight after @ can say its unit, <code>2x8@8kg</code>. Send the sets again, e.g. "
             "<code>60x8 60x8 rir2</code>."
         )
     return (
@@ -263,13 +263,13 @@ REENTER_SETS = "OK, send the sets again."
 
 
 def sets_text(sets: Sequence[SetEntry]) -> str:
-    """`60 kg × 8,8` when every set had the same weight, else `60 kg × 8 62.5 kg × 6`."""
+    """`60 kg × 8,8` when every set had the same weight, else `60 kg × 8, 62.5 kg × 6`."""
     if not sets:
         return ""
     if len({(s.weight, s.unit) for s in sets}) == 1:
         reps = ",".join(str(s.reps) for s in sets)
         return f"{weight(sets[0].weight, sets[0].unit)} × {reps}"
-    return " ".join(f"{weight(s.weight, s.unit)} × {s.reps}" for s in sets)
+    return ", ".join(f"{weight(s.weight, s.unit)} × {s.reps}" for s in sets)
 
 
 def _done_line(done, after_name: str = " ") -> str:

@@ -22,6 +22,7 @@ TODAY = date(2026, 11, 24)
         ("half 13 December", date(2026, 12, 13), Distance.HALF),
         ("Apr 12 2027 half marathon", date(2027, 4, 12), Distance.HALF),
         ("13/1 half", date(2027, 1, 13), Distance.HALF),  # no year: the next one
+        ("05/12/2026 half", date(2026, 12, 5), Distance.HALF),  # 12 May 2026 is past
     ],
 )
 def test_plain_forms_are_read(typed, day, distance):
@@ -31,7 +32,8 @@ def test_plain_forms_are_read(typed, day, distance):
 @pytest.mark.parametrize(
     ("typed", "problem"),
     [
-        ("05/12/2026 half", RaceProblem.AMBIGUOUS),
+        ("05/12/2027 half", RaceProblem.AMBIGUOUS),  # 5 December or 12 May: both ahead
+        ("05/03 half", RaceProblem.AMBIGUOUS),
         ("2026-02-30 half", RaceProblem.NO_SUCH_DATE),
         ("2026-11-23 half", RaceProblem.PAST),
         ("2029-01-01 half", RaceProblem.TOO_FAR),
@@ -46,3 +48,9 @@ def test_unusable_races_say_why(typed, problem):
     with pytest.raises(RaceInputError) as caught:
         parse_race(typed, TODAY)
     assert caught.value.problem is problem
+
+
+def test_an_ambiguous_date_offers_only_days_ahead():
+    with pytest.raises(RaceInputError) as caught:
+        parse_race("05/03 half", TODAY)
+    assert caught.value.days == (date(2027, 3, 5), date(2027, 5, 3))
