@@ -250,9 +250,11 @@ ASK_RIR = "How many more reps could you have done on the last set? (reps in rese
 BAD_RIR = "Reps in reserve is a whole number from 0 to 10, e.g. <code>2</code>: tap a button."
 
 
-def confirm_jump(heaviest: float, reference: float, unit) -> str:
+def confirm_jump(heaviest: float, reference: float, lifted: bool, unit) -> str:
+    """`lifted`: the reference is the last weight logged, else today's prescribed weight."""
+    than = "your last" if lifted else "today's prescribed"
     return (
-        f"{escape(shown_weight(heaviest, unit))} is more than double your last "
+        f"{escape(shown_weight(heaviest, unit))} is more than double {than} "
         f"{escape(shown_weight(reference, unit))}. Is that right?"
     )
 

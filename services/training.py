@@ -348,6 +348,10 @@ class Training(Area):
         return fresh.after_checkin(readiness(workout.soreness, workout.key_run_tomorrow, known))
 
     async def swap_choices(self) -> list[Exercise]:
+        """Today's lifts as given (a swap for today only included), else the programme's."""
+        workout = await session_on(self.db, self.runner.id, self.today())
+        if workout is not None and workout.prescription.lifts:
+            return [EXERCISES[x.exercise] for x in workout.prescription.lifts]
         completed = await completed_sessions(self.db, self.runner.id)
         return list(plan_for(self.runner, completed).exercises)
 
@@ -534,14 +538,17 @@ class Training(Area):
 
     async def implausible(
         self, workout: WorkoutSession, exercise: Exercise, sets: Sequence[SetEntry]
-    ) -> tuple[float, float] | None:
-        """The heaviest set and the reference weight, both in the runner's units, when the
-        heaviest is more than double it (likely a typo); judged after converting a weight typed
-        in the other unit (135 lb by a kilogram runner is 61.2 kg)."""
+    ) -> tuple[float, float, bool] | None:
+        """The heaviest set, the reference weight (both in the runner's units) and whether the
+        reference was lifted (else it is today's prescription), when the heaviest is more than
+        double it (likely a typo); judged after converting a weight typed in the other unit
+        (135 lb by a kilogram runner is 61.2 kg)."""
         unit = unit_of(self.runner)
-        reference = await self.last_weight(exercise) or self.prescribed_weight(workout, exercise)
+        last = await self.last_weight(exercise)
+        reference = last or self.prescribed_weight(workout, exercise)
         weights = [convert(s.weight, s.unit, unit) for s in sets]
-        return (max(weights), reference) if implausible_jump(weights, reference) else None
+        jump = implausible_jump(weights, reference)
+        return (max(weights), reference, bool(last)) if jump else None
 
     def lightest_load(self, exercise: Exercise) -> float:
         """The lightest weight the runner's kit can put on this lift (the empty bar, the

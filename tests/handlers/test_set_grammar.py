@@ -50,7 +50,7 @@ async def test_pounds_typed_by_a_kilogram_runner_are_judged_after_conversion(rig
     assert "more than double" not in reply and "Stored: Back squat 135 lb × 8" in reply
     assert await _stored(rig) == [(135, "lb", 8, 3)]
     reply = await rig.send("/log ohp 200 lb x 8")  # 90.7 kg against 35 kg prescribed
-    assert "90.7 kg is more than double your last 35 kg" in reply
+    assert "90.7 kg is more than double today's prescribed 35 kg" in reply
 
 
 async def test_records_from_pounds_are_shown_rounded_in_kilograms(rig):

@@ -78,12 +78,13 @@ async def test_race_says_what_is_wrong_with_a_date(rig):
     await onboard_by_buttons(rig)
     assert "in the past" in await rig.send("/race 2026-11-01 half")
     assert "too far ahead" in await rig.send("/race 2031-05-01 marathon")
-    ambiguous = await rig.send("/race 05/12/2026 half")
-    assert "5 December or 12 May" in ambiguous and "2026-12-05" in ambiguous
+    ambiguous = await rig.send("/race 05/12/2027 half")  # both readings ahead: asked
+    assert "5 December or 12 May" in ambiguous and "2027-12-05" in ambiguous
+    assert "Race added: half on Saturday 5 December" in await rig.send("/race 05/12/2026 half")
     assert "no such date" in await rig.send("/race 2026-02-30 half")
     assert "Which distance" in await rig.send("/race 2026-12-13")
     assert "5k, 10k, half, marathon or ultra" in await rig.send("/race 2026-12-13 15k")
-    assert await rig.count(Race, user_id=ALICE.id) == 0
+    assert await rig.count(Race, user_id=ALICE.id) == 1  # only the one read one way
 
 
 async def test_one_race_a_day(rig):
@@ -311,3 +312,13 @@ async def test_a_bad_setting_value_gets_one_statement_of_what_was_expected(rig):
     sent = await _messages(rig, rig.send("/units stone"))
     assert len(sent) == 1 and sent[0].count("kg") <= 2
     assert "Units: lb" in await rig.send("lb")
+
+
+async def test_the_swap_menu_lists_todays_lifts_after_a_swap_for_today(rig):
+    await onboard_by_buttons(rig)
+    await _swap_deadlift(rig)
+    await rig.press("Today only")
+    await rig.send("/today")
+    await rig.press("Swap an exercise")
+    labels = rig.button_labels()
+    assert "Trap-bar deadlift" in labels and "Deadlift" not in labels
