@@ -698,9 +698,7 @@ class Training(Area):
     async def last_logged(self) -> tuple[ExerciseEntry, date] | None:
         """The runner's last logged exercise and its session's day (for /undo)."""
         entry = await last_entry(self.db, self.runner.id)
-        if entry is None:
-            return None
-        return entry, (await self.db.get(WorkoutSession, entry.session_id)).local_date
+        return None if entry is None else (entry, await self.entry_day(entry))
 
     async def entry(self, entry_id: int) -> ExerciseEntry | None:
         """One of the runner's logged exercises (None: gone, or someone else's)."""
