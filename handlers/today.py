@@ -104,10 +104,13 @@ async def swap_from_now_on(update: Update, context: RunLiftContext) -> None:
     """From now on, and today's session if nothing is logged in it yet."""
     old_key, new_key = button_fields(update, "swapall", 2)
     old, new = _exercise(old_key), _exercise(new_key)
-    if not await context.services.training.swap(old, new):
+    training = context.services.training
+    under_way = await training.session_under_way()  # today's session then stays as it is
+    if not await training.swap(old, new):
         raise StaleButton(new_key)
     await update.callback_query.answer()
-    await confirm(update, context, texts.swapped(exercise_name(old), exercise_name(new)))
+    text = texts.swapped(exercise_name(old), exercise_name(new), under_way)
+    await confirm(update, context, text)
 
 
 async def choose_move(update: Update, context: RunLiftContext) -> None:

@@ -35,10 +35,12 @@ def choose_swap_for(name: str) -> str:
     return f"Swap <b>{escape(name)}</b> for (same movement):"
 
 
-def swapped(old: str, new: str) -> str:
+def swapped(old: str, new: str, under_way: bool = False) -> str:
+    """`under_way`: today's session already has lifts logged, so it stays as it is."""
+    later = " Today's session is under way, so it starts with your next one." if under_way else ""
     return (
-        f"From now on: {escape(new)} instead of {escape(old)}. Its first session calibrates "
-        "the weight. /settings has your programme; swap back the same way."
+        f"From now on: {escape(new)} instead of {escape(old)}.{later} Its first session "
+        "calibrates the weight. /settings has your programme; swap back the same way."
     )
 
 

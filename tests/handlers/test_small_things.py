@@ -322,3 +322,12 @@ async def test_the_swap_menu_lists_todays_lifts_after_a_swap_for_today(rig):
     await rig.press("Swap an exercise")
     labels = rig.button_labels()
     assert "Trap-bar deadlift" in labels and "Deadlift" not in labels
+
+
+async def test_a_swap_from_now_on_during_a_session_says_it_starts_next_time(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log squat 67.5x8 67.5x8 rir3")
+    await _swap_deadlift(rig)
+    reply = await rig.press("From now on")
+    assert "starts with your next one" in reply
+    assert "3. Deadlift" in await rig.send("/today")
