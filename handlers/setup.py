@@ -123,6 +123,7 @@ async def _next(update: Update, context: RunLiftContext, step: Step) -> State:
     """After an answer: back to the profile for a set-up runner, else the next open step."""
     profile = context.services.profile
     if context.runner.onboarded:
+        await reply(update, texts.saved(step, await profile.view()))  # as a command says it
         if step is Step.EQUIPMENT and await profile.missing_lifts():
             return await _ask_next_load(update, context)
         return await _finish(update, context)

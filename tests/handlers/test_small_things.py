@@ -331,3 +331,9 @@ async def test_a_swap_from_now_on_during_a_session_says_it_starts_next_time(rig)
     reply = await rig.press("From now on")
     assert "starts with your next one" in reply
     assert "3. Deadlift" in await rig.send("/today")
+
+
+async def test_a_time_zone_typed_after_a_refusal_is_confirmed(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/timezone Mars")
+    assert "Saved: Europe/London" in await rig.send("London")
