@@ -23,3 +23,13 @@ async def onboard_by_buttons(rig: Rig, user=ALICE) -> str:
 async def working_kg(rig: Rig, exercise: str, user=ALICE) -> float | None:
     """The lift's working weight as stored (kg)."""
     return (await rig.get(LiftState, (user.id, exercise))).working_weight_kg
+
+
+async def dumbbells_only(rig: Rig, user=ALICE) -> None:
+    """Alice onboarded, then her own rack (4-15 kg) and dumbbells only, with a set per lift:
+    session A is the dumbbell overhead press, squat and Romanian deadlift."""
+    await onboard_by_buttons(rig, user)
+    await rig.send("/kit dumbbells 4 6 8 10 12.5 15", user)
+    await rig.send("/equipment dumbbells", user)
+    for recent_set in ("10x8", "14x8 rir2", "16x8 rir2"):
+        await rig.send(recent_set, user)

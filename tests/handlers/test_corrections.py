@@ -10,7 +10,8 @@ from tests.handlers.helpers import onboard_by_buttons, working_kg
 from tests.rig import ALICE, BOB
 
 
-async def _edit_first_entry(rig, label: str) -> str:
+async def _open_entry(rig, label: str) -> str:
+    """/history, Edit or delete, and the logged exercise labelled `label`."""
     await rig.send("/history")
     await rig.press("Edit or delete")
     return await rig.press(label)
@@ -21,7 +22,7 @@ async def test_editing_a_set_stores_it_and_works_the_next_load_out_again(rig):
     await onboard_by_buttons(rig, BOB)
     await rig.send("/log deadlift 80x8 80x8 rir3")
     easy = await working_kg(rig, "deadlift")
-    shown = await _edit_first_entry(rig, "Deadlift")
+    shown = await _open_entry(rig, "Deadlift")
     assert "1. 80 kg × 8" in shown and "2. 80 kg × 8, 3 in reserve" in shown
     await rig.press("Set 2")
     reply = await rig.send("80x5 rir0")
@@ -37,7 +38,7 @@ async def test_editing_a_set_stores_it_and_works_the_next_load_out_again(rig):
 async def test_a_bad_corrected_set_gets_the_expected_form_and_changes_nothing(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log deadlift 80x8 80x8 rir3")
-    await _edit_first_entry(rig, "Deadlift")
+    await _open_entry(rig, "Deadlift")
     await rig.press("Set 1")
     reply = await rig.send("eighty")
     assert "e.g." in reply
@@ -50,9 +51,7 @@ async def test_deleting_asks_first_then_puts_the_lift_back_as_before_that_log(ri
     after_tuesday = await working_kg(rig, "deadlift")
     rig.travel(days=2)
     await rig.send("/log deadlift 85x8 85x8 rir1")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Thu 26 Nov · Deadlift")
+    await _open_entry(rig, "Thu 26 Nov · Deadlift")
     question = await rig.press("Delete")
     assert "Delete Deadlift 85 kg × 8,8" in question
     await rig.press("Keep it")
@@ -69,9 +68,7 @@ async def test_deleting_an_earlier_log_judges_the_later_ones_again(rig):
     await rig.send("/log deadlift 80x8 80x8 rir3")
     rig.travel(days=2)
     await rig.send("/log deadlift 85x8 85x8 rir1")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Tue 24 Nov · Deadlift")
+    await _open_entry(rig, "Tue 24 Nov · Deadlift")
     await rig.press("Delete")
     await rig.press("Yes, delete")
     async with rig.database.session() as session:
@@ -118,7 +115,7 @@ async def test_someone_elses_or_a_gone_entry_cannot_be_edited_or_deleted(rig):
 async def test_a_corrected_set_reads_like_log_reps_alone_keep_its_weight_and_rpe_counts(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log deadlift 80x8 80x8 rir3")
-    await _edit_first_entry(rig, "Deadlift")
+    await _open_entry(rig, "Deadlift")
     await rig.press("Set 2")
     reply = await rig.send("6 @9")
     assert "Corrected: Deadlift 80 kg × 8,6, 1 in reserve" in reply
@@ -131,9 +128,7 @@ async def test_a_correction_after_a_block_switch_leaves_the_switched_load(rig):
     rig.travel(days=1)
     await rig.send("/block 3x5")
     switched = await working_kg(rig, "deadlift")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Deadlift")
+    await _open_entry(rig, "Deadlift")
     await rig.press("Set 1")
     reply = await rig.send("80x8")
     assert "Corrected" in reply and "stays as it is" in reply
@@ -143,9 +138,7 @@ async def test_a_correction_after_a_block_switch_leaves_the_switched_load(rig):
 async def test_a_set_button_in_the_middle_of_logging_keeps_the_log(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log deadlift 80x8 80x8 rir3")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Deadlift")
+    await _open_entry(rig, "Deadlift")
     await rig.send("/log squat")
     reply = await rig.press("Set 1")
     assert "middle of logging" in reply
@@ -157,9 +150,7 @@ async def test_correcting_an_earlier_day_then_done_finishes_today_not_that_day(r
     await rig.send("/log deadlift 80x8 80x8 rir3")
     rig.travel(days=2)
     await rig.send("/log deadlift 82.5x8 82.5x8 rir3")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Tue 24 Nov · Deadlift")
+    await _open_entry(rig, "Tue 24 Nov · Deadlift")
     await rig.press("Set 1")
     reply = await rig.send("/done")
     assert "Thursday 26 November" in reply and "Tuesday 24 November" not in reply
@@ -178,9 +169,7 @@ async def test_an_edited_log_message_after_done_is_not_stored_again(rig):
 async def test_ten_sets_get_their_buttons_in_rows_telegram_accepts(rig):
     await onboard_by_buttons(rig)
     await rig.send("/log deadlift 10x3@80 rir3")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Deadlift")
+    await _open_entry(rig, "Deadlift")
     rows = rig.api.last_message(ALICE.id).buttons
     assert all(len(row) <= 8 for row in rows) and sum(len(row) for row in rows) == 11
 
@@ -209,9 +198,7 @@ async def test_deleting_one_lift_of_a_finished_session_keeps_it_finished(rig):
     await rig.send("/log squat 67.5x8 67.5x8 rir3")
     await rig.send("/log deadlift 80x8 80x8 rir3")
     await rig.send("/done")
-    await rig.send("/history")
-    await rig.press("Edit or delete")
-    await rig.press("Deadlift")
+    await _open_entry(rig, "Deadlift")
     await rig.press("Delete")
     await rig.press("Yes, delete")
     today = await rig.send("/today")

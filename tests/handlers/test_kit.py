@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from models import LoggedSet, User
-from tests.handlers.helpers import onboard_by_buttons
+from tests.handlers.helpers import dumbbells_only, onboard_by_buttons
 from tests.rig import ALICE
 
 
@@ -63,11 +63,7 @@ async def test_a_lighter_bar_changes_every_barbell_load(rig):
 
 
 async def test_dumbbells_only_with_an_own_rack_gets_a_hinge_and_loadable_weights(rig):
-    await onboard_by_buttons(rig)
-    await rig.send("/kit dumbbells 4 6 8 10 12.5 15")
-    await rig.send("/equipment dumbbells")
-    for recent_set in ("10x8", "14x8 rir2", "16x8 rir2"):
-        await rig.send(recent_set)
+    await dumbbells_only(rig)
     today = await rig.send("/today")
     assert "Dumbbell Romanian deadlift: 2 × 8 at 2 × 15 kg" in today
     assert "Dumbbell squat: 2 × 8 at 2 × 12.5 kg" in today

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from models import LiftState, LoggedSet
-from tests.handlers.helpers import onboard_by_buttons, working_kg
+from tests.handlers.helpers import dumbbells_only, onboard_by_buttons, working_kg
 
 # Alice (kg, full gym) on Tuesday 24 November: session A prescribes overhead press 35 kg,
 # back squat 67.5 kg and deadlift 80 kg, each 2 × 8; the bar weighs 20 kg.
@@ -161,11 +161,7 @@ async def test_typed_rir_step_takes_rpe_too(rig):
 
 
 async def test_a_movement_word_means_that_movement_in_todays_session(rig):
-    await onboard_by_buttons(rig)
-    await rig.send("/kit dumbbells 4 6 8 10 12.5 15")
-    await rig.send("/equipment dumbbells")
-    for recent_set in ("10x8", "14x8 rir2", "16x8 rir2"):
-        await rig.send(recent_set)
+    await dumbbells_only(rig)
     reply = await rig.send("/log dumbbell press 8x8 8x8 rir3")
     assert "Stored: Dumbbell overhead press" in reply  # session A's press, not the one-arm one
     reply = await rig.send("/log squat 12.5x8 12.5x8 rir3")

@@ -243,7 +243,7 @@ async def test_check_in_trims_to_one_set_and_says_why(rig):
     assert "One set per lift today" in await rig.send("/today")
 
 
-async def test_calibration_climbs_and_sets_the_starting_weight(rig):
+async def _set_up_to_calibrate_all(rig) -> None:
     await rig.send("/start")
     await rig.press("Kilograms")
     await rig.send("Europe/Berlin")
@@ -251,6 +251,10 @@ async def test_calibration_climbs_and_sets_the_starting_weight(rig):
     await rig.send("07:00")
     await rig.press("Full gym")
     await rig.press("Calibrate all")
+
+
+async def test_calibration_climbs_and_sets_the_starting_weight(rig):
+    await _set_up_to_calibrate_all(rig)
     assert "Overhead press: calibrate" in await rig.send("/today")
     await rig.send("/log ohp")
     assert "calibration set 1" in rig.last_text() and "20 kg" in rig.last_text()
@@ -262,13 +266,7 @@ async def test_calibration_climbs_and_sets_the_starting_weight(rig):
 
 
 async def test_a_calibration_set_can_be_answered_by_typing(rig):
-    await rig.send("/start")
-    await rig.press("Kilograms")
-    await rig.send("Europe/Berlin")
-    await rig.send("tue=quality thu=easy")
-    await rig.send("07:00")
-    await rig.press("Full gym")
-    await rig.press("Calibrate all")
+    await _set_up_to_calibrate_all(rig)
     await rig.send("/log ohp")
     assert "calibration set 2" in await rig.send("5+")  # typed, not tapped
     reply = await rig.send("25x8 rir4")  # not an answer: asked again, the climb kept
