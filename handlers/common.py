@@ -15,9 +15,11 @@ from telegram import (
 from telegram.ext import Application, ApplicationHandlerStop, ConversationHandler
 
 from bot.context import RunLiftContext, StaleButton
+from bot.dedupe import origin
 from render import common as texts
 from render.common import OWNER_MARK
 from services import Runner
+from services.training import Source
 
 Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
@@ -89,6 +91,13 @@ async def ask_for_text(update: Update, text: str, buttons: Buttons | None = None
     return await update.effective_chat.send_message(
         addressed, reply_markup=ForceReply(selective=True)
     )
+
+
+def source_of(update: Update) -> Source:
+    """Where a write caused by this update comes from: its chat, message and origin key (the
+    same message or button press stores once, whatever update delivered it)."""
+    message = update.effective_message
+    return Source(update.effective_chat.id, message.message_id if message else None, origin(update))
 
 
 def typed_text(update: Update) -> str:

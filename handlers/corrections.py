@@ -151,7 +151,7 @@ async def corrected_set(update: Update, context: RunLiftContext) -> object:
         return ConversationHandler.END
     unit = context.services.profile.unit()
     try:
-        correction = await training.correct_typed_set(entry, number, typed_text(update))
+        correction = await training.correct_set(entry, number, typed_text(update))
     except InputError:
         training.save_draft(
             LogDraft(context.services.profile.today(), correcting=(entry_id, number))

@@ -6,7 +6,6 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 
 from bot.context import RunLiftContext, ttl_cache
-from bot.dedupe import origin
 from coaching import EXERCISES
 from handlers.common import (
     OWNER_MARK,
@@ -17,13 +16,13 @@ from handlers.common import (
     join_link,
     private_link,
     reply,
+    source_of,
     url_button,
 )
 from handlers.today import parse_day
 from render import common
 from render import groups as texts
 from render.exercises import exercise_name
-from services.training import Source
 
 ADMIN_CACHE_KEY = "admins"
 ADMIN_CACHE_SECONDS = 5 * 60
@@ -164,7 +163,7 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
         await query.answer(common.NOT_YOUR_BUTTON, show_alert=True)
         return
     (day_text,) = button_fields(update, "gdone", 1)
-    source = Source(update.effective_chat.id, query.message.message_id, origin(update))
+    source = source_of(update)
     result = await context.services.groups.done_as_prescribed(parse_day(day_text), source)
     if result is None:
         raise StaleButton(day_text)  # a day still to come

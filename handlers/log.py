@@ -30,7 +30,6 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.context import RunLiftContext
-from bot.dedupe import origin
 from coaching import (
     EXERCISES,
     Exercise,
@@ -55,6 +54,7 @@ from handlers.common import (
     reply,
     send_numbers,
     set_up_runner,
+    source_of,
     step_aside,
     typed_text,
 )
@@ -62,7 +62,7 @@ from render import blocks as block_texts
 from render import training as texts
 from render.common import NO, YES, load
 from render.exercises import exercise_name
-from services.training import CALIBRATED, Logged, Source
+from services.training import CALIBRATED, Logged
 
 CHECKIN_SORE, CHECKIN_RUN, PICK, SETS, RIR, CONFIRM, CALIBRATE, REOPEN = (
     "checkin_sore", "checkin_run", "pick", "sets", "rir", "confirm", "calibrate", "reopen",
@@ -133,11 +133,6 @@ async def _ask_calibration(
 # --- storing -----------------------------------------------------------------------------------
 
 
-def _source(update: Update) -> Source:
-    message = update.effective_message
-    return Source(update.effective_chat.id, message.message_id if message else None, origin(update))
-
-
 async def _store(
     update: Update,
     context: RunLiftContext,
@@ -148,7 +143,7 @@ async def _store(
 ) -> State:
     """Commit one exercise, then confirm it with the next loads."""
     training = context.services.training
-    logged = await training.record_exercise(workout, exercise, sets, rir, _source(update))
+    logged = await training.record_exercise(workout, exercise, sets, rir, source_of(update))
     if training.logging():
         training.save_draft(training.draft().picking())
     await context.services.commit()  # stored before the reply says so
@@ -255,7 +250,7 @@ async def start_log(update: Update, context: RunLiftContext) -> State:
         await reply(update, texts.logging_for(day))
     workout = await training.open_session(day)
     if workout.status == "done":
-        if await training.stored_from(_source(update)):  # an edit of a /log that was stored
+        if await training.stored_from(source_of(update)):  # an edit of a /log that was stored
             await reply(update, texts.ALREADY_STORED)
             return _end(context)
         return await _ask_reopen(update, context, workout, words)
@@ -485,7 +480,7 @@ async def _calibration_step(update: Update, context: RunLiftContext, answer: str
     workout = await _workout(context)
     found = (result.weight, CALIBRATED)
     logged = await training.record_exercise(
-        workout, exercise, list(after.sets), rir, _source(update), calibrated=found
+        workout, exercise, list(after.sets), rir, source_of(update), calibrated=found
     )
     training.save_draft(draft.picking())
     await context.services.commit()

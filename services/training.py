@@ -586,7 +586,7 @@ class Training(Area):
         user = self.runner
         duplicate = await entry_from_source(self.db, user.id, source.key, exercise.key)
         if duplicate is not None:
-            done = await self._logged_exercise(duplicate)
+            done = await self.logged_exercise(duplicate)
             return Logged(done, None, [], True, workout.status == "done")
         unit, kit = unit_of(user), kit_for(user)
         history = [
@@ -676,14 +676,14 @@ class Training(Area):
 
     async def summary(self, workout: WorkoutSession) -> SessionSummary:
         entries = await entries_of(self.db, workout.id)
-        done = [await self._logged_exercise(entry) for entry in entries]
+        done = [await self.logged_exercise(entry) for entry in entries]
         logged = {entry.exercise for entry in entries}
         left_out = tuple(
             EXERCISES[x.exercise] for x in workout.prescription.lifts if x.exercise not in logged
         )
         return SessionSummary(workout.session_name, workout.local_date, done, left_out)
 
-    async def _logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
+    async def logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
         exercise = EXERCISES[entry.exercise]
         sets = tuple(
             SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await sets_of(self.db, entry.id)
@@ -708,19 +708,21 @@ class Training(Area):
     async def entry_day(self, entry: ExerciseEntry) -> date:
         return (await self.db.get(WorkoutSession, entry.session_id)).local_date
 
-    async def logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
-        return await self._logged_exercise(entry)
-
-    async def correct_set(
-        self, entry: ExerciseEntry, number: int, corrected: SetEntry, rir: int | None
-    ) -> Correction | None:
-        """Set `number` of a logged exercise was something else: store it, and work the lift's
-        loads out again from there on. None when the exercise has no such set."""
+    async def correct_set(self, entry: ExerciseEntry, number: int, text: str) -> Correction | None:
+        """Set `number` of a logged exercise was something else, as the runner typed it again
+        (read by the one grammar: reps alone keep the set's weight): store it, and work the
+        lift's loads out again from there on. None when the exercise has no such set; raises
+        InputError unless the text is exactly one set."""
         rows = await sets_of(self.db, entry.id)
         if not 1 <= number <= len(rows):
             return None
-        row = rows[number - 1]
-        row.weight, row.unit, row.reps = corrected.weight, corrected.unit.value, corrected.reps
+        unit, row = unit_of(self.runner), rows[number - 1]
+        kept = row.weight if row.unit == unit.value else None
+        lightest = self.lightest_load(EXERCISES[entry.exercise])
+        sets, rir = parse_logged_sets(text, unit, kept, lightest)
+        if len(sets) != 1:
+            raise InputError("one set")
+        row.weight, row.unit, row.reps = sets[0].weight, sets[0].unit.value, sets[0].reps
         if rir is not None or number < len(rows):  # only the last set's reserve is judged
             row.rir = rir
         if number == len(rows):
@@ -728,36 +730,19 @@ class Training(Area):
         await self.db.flush()
         recomputed = await self._replay(entry, keep_start=True)
         await self.follow_changes_today()
-        return Correction(await self._logged_exercise(entry), recomputed)
-
-    async def correct_typed_set(
-        self, entry: ExerciseEntry, number: int, text: str
-    ) -> Correction | None:
-        """Set `number` as the runner typed it again, read by the one grammar: reps alone keep
-        the set's weight. Raises InputError unless it is exactly one set."""
-        rows = await sets_of(self.db, entry.id)
-        if not 1 <= number <= len(rows):
-            return None
-        unit, was = unit_of(self.runner), rows[number - 1]
-        kept = was.weight if was.unit == unit.value else None
-        lightest = self.lightest_load(EXERCISES[entry.exercise])
-        sets, rir = parse_logged_sets(text, unit, kept, lightest)
-        if len(sets) != 1:
-            raise InputError("one set")
-        return await self.correct_set(entry, number, sets[0], rir)
+        return Correction(await self.logged_exercise(entry), recomputed)
 
     async def delete_logged(self, entry: ExerciseEntry, undo: bool = False) -> Correction:
         """Remove a logged exercise and work the lift's loads out again without it. Its
         session reopens when nothing is left in it, or for /undo when it is today's (the
         runner logs it again)."""
-        removed = await self._logged_exercise(entry)
+        removed = await self.logged_exercise(entry)
         recomputed = await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
         entries = await entries_of(self.db, workout.id)
         deloaded = any(e.change == Change.DOWN.value for e in entries)  # as `finish` saw it
+        empty = all(e.id == entry.id for e in entries)  # nothing left once it goes
         await delete_entry(self.db, entry)
-        await self.db.flush()
-        empty = not await entries_of(self.db, workout.id)
         if workout.status == "done" and (empty or (undo and workout.local_date == self.today())):
             self._reopen(workout, deloaded)
         await self.follow_changes_today()
@@ -808,13 +793,13 @@ class Training(Area):
     async def _judge_again(
         self, entry: ExerciseEntry, workout: WorkoutSession, state: LiftState
     ) -> None:
-        user, unit = self.runner, unit_of(self.runner)
-        rows = await sets_of(self.db, entry.id)
-        sets = [SetEntry(r.weight, r.reps, Unit(r.unit)) for r in rows]
         if _behind(state, workout):  # as when it was logged: the lift had moved on since
             entry.next_weight_kg, entry.change = state.working_weight_kg, ""
             entry.reason = state.reason
             return
+        user, unit = self.runner, unit_of(self.runner)
+        rows = await sets_of(self.db, entry.id)
+        sets = [SetEntry(r.weight, r.reps, Unit(r.unit)) for r in rows]
         decision = _decide(user, workout, EXERCISES[entry.exercise], state,
                            _in_unit(sets, entry.rir, unit))  # fmt: skip
         _apply(state, decision, workout, kit_for(user).unit)
