@@ -3,7 +3,9 @@
 `OfflineBotApi` replaces PTB's HTTP layer. It records every call, answers like Telegram does
 (including its 400 errors for bad HTML, over-long texts and over-long callback data), and keeps
 the messages it "sent" so a person or a test can read them and press their buttons.
-`UpdateFactory` makes the updates a user would cause: messages, commands and button presses.
+`UpdateFactory` makes the updates a user would cause: messages, commands, button presses and
+attached documents. Photos and documents the bot sends are kept with their bytes (`SentFile`);
+a document a user attaches can be downloaded by the bot (getFile, then the file URL).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ BOT_ID = 7_000_000_001
 BOT_USERNAME = "RunLiftBot"
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
+MAX_CAPTION = 1024
+FILE_METHODS = {"sendPhoto": "photo", "sendDocument": "document"}
 _ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span",
                  "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"}  # fmt: skip
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);")
@@ -76,12 +80,21 @@ class ApiCall:
     params: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class SentFile:
+    kind: str  # "photo" or "document"
+    name: str
+    data: bytes
+    mime_type: str
+
+
 @dataclass
 class SentMessage:
     chat_id: int
     message_id: int
-    text: str
+    text: str  # a photo's or document's caption ("" without one)
     buttons: list[list[dict[str, Any]]] = field(default_factory=list)
+    file: SentFile | None = None
 
 
 def _chat(chat_id: int) -> dict[str, Any]:
@@ -111,6 +124,7 @@ class OfflineBotApi(BaseRequest):
         self.chat_members: dict[tuple[int, int], str] = {}
         self._answered: set[str] = set()  # a callback query is answered at most once
         self.listener: Callable[[], None] | None = None  # told after every call, e.g. to print
+        self.uploads: dict[str, tuple[str, bytes]] = {}  # file id -> (name, bytes) users attached
 
     @property
     def read_timeout(self) -> float | None:
@@ -132,14 +146,34 @@ class OfflineBotApi(BaseRequest):
         connect_timeout: object = None,
         pool_timeout: object = None,
     ) -> tuple[int, bytes]:
+        if "/file/" in url:  # a download of a file a user attached (after getFile)
+            return self._download(url)
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and api_method in FILE_METHODS:
+            params["_file"] = self._file_of(api_method, request_data)
         self.calls.append(ApiCall(api_method, params))
         try:
             return self._respond(api_method, params)
         finally:
             if self.listener is not None:
                 self.listener()
+
+    @staticmethod
+    def _file_of(method: str, request_data: RequestData) -> SentFile:
+        kind = FILE_METHODS[method]
+        uploaded = request_data.multipart_data.get(kind)
+        if uploaded is None:
+            raise TelegramError400(f"there is no {kind} in the request")
+        name, content, mime_type = uploaded[0], uploaded[1], uploaded[2]
+        data = content if isinstance(content, bytes) else content.read()
+        return SentFile(kind, name or kind, data, mime_type or "application/octet-stream")
+
+    def _download(self, url: str) -> tuple[int, bytes]:
+        file_id = url.rsplit("/", 1)[-1]
+        if file_id not in self.uploads:
+            return 404, b"Not Found"
+        return 200, self.uploads[file_id][1]
 
     def _respond(self, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
         failure = self._failure_for(method, params)
@@ -180,6 +214,10 @@ class OfflineBotApi(BaseRequest):
             return BOT_USER
         if method == "sendMessage":
             return self._send(params)
+        if method in FILE_METHODS:
+            return self._send_file(params)
+        if method == "getFile":
+            return self._file_info(str(params["file_id"]))
         if method in ("editMessageText", "editMessageReplyMarkup"):
             return self._edit(method, params)
         if method == "getChatMember":
@@ -213,8 +251,12 @@ class OfflineBotApi(BaseRequest):
                 raise TelegramError400("message text is empty")
             if len(str(text)) > MAX_TEXT:
                 raise TelegramError400("message is too long")
-            if params.get("parse_mode") == "HTML":
-                check_html(str(text))
+        caption = params.get("caption")
+        if caption is not None and len(plain_text(str(caption))) > MAX_CAPTION:
+            raise TelegramError400("message caption is too long")
+        for value in (text, caption):
+            if value is not None and params.get("parse_mode") == "HTML":
+                check_html(str(value))
         markup = params.get("reply_markup") or {}
         if isinstance(markup, str):
             markup = json.loads(markup)
@@ -236,6 +278,17 @@ class OfflineBotApi(BaseRequest):
         }
         if message.buttons:
             result["reply_markup"] = {"inline_keyboard": message.buttons}
+        if message.file is not None:
+            del result["text"]
+            result["caption"] = plain_text(message.text)
+            unique = f"{message.chat_id}-{message.message_id}"
+            if message.file.kind == "photo":
+                result["photo"] = [{"file_id": unique, "file_unique_id": unique,
+                                    "width": 1080, "height": 1080}]  # fmt: skip
+            else:
+                result["document"] = {"file_id": unique, "file_unique_id": unique,
+                                      "file_name": message.file.name,
+                                      "mime_type": message.file.mime_type}  # fmt: skip
         return result
 
     def _send(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -245,6 +298,22 @@ class OfflineBotApi(BaseRequest):
         message = SentMessage(chat_id, self._next_message_id, str(params["text"]), rows)
         self.messages[(chat_id, message.message_id)] = message
         return self._message_json(message)
+
+    def _send_file(self, params: dict[str, Any]) -> dict[str, Any]:
+        rows = self._check(params)
+        self._next_message_id += 1
+        chat_id = int(params["chat_id"])
+        caption = str(params.get("caption") or "")
+        message = SentMessage(chat_id, self._next_message_id, caption, rows, params["_file"])
+        self.messages[(chat_id, message.message_id)] = message
+        return self._message_json(message)
+
+    def _file_info(self, file_id: str) -> dict[str, Any]:
+        if file_id not in self.uploads:
+            raise TelegramError400("wrong file_id or the file is temporarily unavailable")
+        size = len(self.uploads[file_id][1])
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": size,
+                "file_path": f"documents/{file_id}"}  # fmt: skip
 
     def _edit(self, method: str, params: dict[str, Any]) -> Any:
         rows = self._check(params)
@@ -319,6 +388,26 @@ class UpdateFactory:
             "from": user.json(),
         }
         return {"update_id": self._next_update_id(), "message": _with_text(message, text)}
+
+    def document(
+        self, user: FakeUser, name: str, data: bytes, caption: str = "", chat_id: int | None = None
+    ) -> dict[str, Any]:
+        """The user attached a file (`caption` may hold a command, e.g. "/import")."""
+        update = self.message(user, caption or "-", chat_id)
+        message = update["message"]
+        message.pop("text")
+        message.pop("entities", None)
+        file_id = f"upload-{message['message_id']}"
+        self.api.uploads[file_id] = (name, data)
+        message["document"] = {"file_id": file_id, "file_unique_id": file_id, "file_name": name,
+                               "file_size": len(data)}  # fmt: skip
+        if caption:
+            message["caption"] = caption
+            if caption.startswith("/"):
+                length = len(caption.split()[0])
+                message["caption_entities"] = [{"type": "bot_command", "offset": 0,
+                                                "length": length}]  # fmt: skip
+        return update
 
     def edited(self, update: dict[str, Any], text: str) -> dict[str, Any]:
         """The user edited the message of `update` to read `text`."""

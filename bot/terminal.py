@@ -9,7 +9,8 @@ reminder shows up while the chat waits for the next line.
 To run a club from one keyboard: `:as Bob` speaks as another user (the same user, with the
 same data, in every run), `:group` moves to the shared group chat (`:private` back), `:admin`
 makes the current user a group admin, `:added` adds the bot to the group, `:tick` runs the
-reminder tick now.
+reminder tick now. `:send FILE [caption]` attaches a file (e.g. `:send runlift.csv /import`);
+photos and documents the bot sends are saved under `chat-files/` and their paths printed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 import string
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 from telegram.ext import Application
@@ -38,17 +40,22 @@ TERMINAL_USER_ID = 1
 NAMED_USER_IDS = 1_000_000  # `:as NAME` users: from here on, by a hash of the name
 GROUP_CHAT_ID = -1001
 PROMPT = "you> "
+FILES_DIR = Path("chat-files")  # where photos and documents from the bot are saved
 _SCALE_LABEL = re.compile(r"[0-9]+\+?")  # "0" ... "10", "5+"
 BANNER = (
     "RunLift terminal chat. Type /start to begin, a number to press a button, /quit to leave.\n"
-    "Several users: :as NAME, :group / :private, :admin, :added, :tick."
+    "Several users: :as NAME, :group / :private, :admin, :added, :tick. "
+    "A file: :send PATH [caption]."
 )
 
 
 class TerminalChat:
-    def __init__(self, settings: Settings, out: TextIO = sys.stdout) -> None:
+    def __init__(
+        self, settings: Settings, out: TextIO = sys.stdout, files_dir: Path = FILES_DIR
+    ) -> None:
         self.settings = settings
         self.out = out
+        self.files_dir = files_dir
         self.api = OfflineBotApi()
         self.api.listener = self._show_new  # bot messages appear as they are sent
         # Message ids go on from run to run (from the clock, in microseconds), as a chat's do:
@@ -126,11 +133,37 @@ class TerminalChat:
         elif command == "tick":
             job = app.job_queue.get_jobs_by_name(TICK_NAME)[0]
             await run_tick(RunLiftContext.from_job(job, app))
+        elif command == "send" and argument.strip():
+            await self._send_file(argument.strip(), app)
+            return
         else:
-            print("terminal: :as NAME, :group, :private, :admin, :added, :tick", file=self.out)
+            print(f"terminal: {BANNER.splitlines()[1]}", file=self.out)
             return
         where = "the group" if self.chat_id else "private chat"
         print(f"terminal: you are {self.user.first_name}, in {where}", file=self.out)
+
+    async def _send_file(self, argument: str, app: Application) -> None:
+        path_text, _, caption = argument.partition(" ")
+        path = Path(path_text).expanduser()
+        if not path.is_file():
+            print(f"terminal: no such file: {path}", file=self.out)
+            return
+        update = self.updates.document(
+            self.user, path.name, path.read_bytes(), caption.strip(), self.chat_id
+        )
+        self._answering = True
+        try:
+            await app.process_update(self.updates.to_update(update, app.bot))
+        finally:
+            self._answering = False
+
+    def _save(self, key: tuple[int, int], message: SentMessage) -> str:
+        """Write a photo or document the bot sent to the files folder; its path, to print."""
+        assert message.file is not None
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        path = self.files_dir / f"{key[1]}-{message.file.name}"
+        path.write_bytes(message.file.data)
+        return f"[{message.file.kind} saved: {path.resolve()}] "
 
     def _update(self, text: str) -> dict:
         keys = button_keys([button for _, button in self.buttons])
@@ -154,6 +187,8 @@ class TerminalChat:
             self._seen[key] = snapshot
             where = "group" if message.chat_id < 0 else self._name_of(message.chat_id)
             prefix = f"bot → {where}{' (edited)' if edited else ''}> "
+            if message.file is not None and not edited:
+                prefix += self._save(key, message)
             lines.append(prefix + plain_text(message.text))
             if message.buttons:
                 self.buttons = [(message, b) for row in message.buttons for b in row]

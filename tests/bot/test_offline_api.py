@@ -1,8 +1,17 @@
 """The stand-in for Telegram refuses what Telegram refuses, so tests catch it."""
 
 import pytest
+from telegram import Bot, InputFile, Update
+from telegram.error import BadRequest
 
-from bot.offline_api import TelegramError400, check_html, plain_text
+from bot.offline_api import (
+    FakeUser,
+    OfflineBotApi,
+    TelegramError400,
+    UpdateFactory,
+    check_html,
+    plain_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,3 +42,18 @@ async def test_sending_bad_html_through_the_bot_fails_the_update(rig):
         await rig.app.bot.send_message(101, "Hello <b>Bob")
     with pytest.raises(BadRequest, match="too long"):
         await rig.app.bot.send_message(101, "x" * 4097)
+
+
+async def test_files_sent_are_kept_and_attached_ones_can_be_downloaded():
+    api = OfflineBotApi()
+    async with Bot("1:offline", request=api) as bot:
+        sent = await bot.send_document(5, InputFile(b"a,b\n", filename="log.csv"), caption="Log")
+        assert (sent.document.file_name, sent.caption) == ("log.csv", "Log")
+        assert api.last_message(5).file.data == b"a,b\n"
+        with pytest.raises(BadRequest, match="caption is too long"):
+            await bot.send_photo(5, b"png", caption="x" * 1025)
+        data = UpdateFactory(api).document(FakeUser(5, "Ann"), "in.csv", b"1,2", "/import")
+        message = Update.de_json(data, bot).message
+        assert message.caption == "/import"
+        file = await message.document.get_file()
+        assert bytes(await file.download_as_bytearray()) == b"1,2"

@@ -19,9 +19,8 @@ class Session:
     def __init__(self, tmp_path) -> None:
         url = f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"
         self.out = io.StringIO()
-        self.chat = TerminalChat(
-            Settings(_env_file=None, telegram_bot_token=None, database_url=url), self.out
-        )
+        settings = Settings(_env_file=None, telegram_bot_token=None, database_url=url)
+        self.chat = TerminalChat(settings, self.out, files_dir=tmp_path / "files")
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
         self.task: asyncio.Task | None = None
 
@@ -95,3 +94,26 @@ async def test_a_number_after_a_reply_without_buttons_is_text_not_an_old_button(
         reply = await session.say("1")
         assert "Timer on" not in reply
         assert not [j for j in session.chat.app.job_queue.jobs() if j.name.startswith("rest:")]
+
+
+async def test_a_photo_from_the_bot_is_saved_and_its_path_printed(tmp_path):
+    async with Session(tmp_path) as session:
+        await session.say("/start")
+        before = len(session.out.getvalue())
+        bot = session.chat.app.bot
+        await bot.send_photo(session.chat.user.id, photo=b"\x89PNG fake", caption="Your chart")
+        printed = session.out.getvalue()[before:]
+        (saved,) = list((tmp_path / "files").iterdir())
+        assert saved.read_bytes() == b"\x89PNG fake"
+        assert f"[photo saved: {saved.resolve()}] Your chart" in printed
+
+
+async def test_send_attaches_a_file_and_a_missing_one_is_named(tmp_path):
+    attached = tmp_path / "history.csv"
+    attached.write_text("date,exercise\n")
+    async with Session(tmp_path) as session:
+        await session.say(*ONBOARDING)
+        assert "no such file" in await session.say(":send nowhere.csv /import")
+        await session.say(f":send {attached} /import")
+        uploads = session.chat.api.uploads
+        assert [name for name, _ in uploads.values()] == ["history.csv"]

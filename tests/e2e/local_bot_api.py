@@ -10,6 +10,8 @@ import asyncio
 import json
 import threading
 import time
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
@@ -39,6 +41,10 @@ class LocalBotApi:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/bot"
 
+    @property
+    def file_url(self) -> str:  # TELEGRAM_API_FILE_URL: where attached files are downloaded
+        return f"http://127.0.0.1:{self._server.server_address[1]}/file/bot"
+
     def start(self) -> None:
         self._thread.start()
 
@@ -60,13 +66,20 @@ class LocalBotApi:
                 self._lock.wait(deadline - time.monotonic())
             return list(self._pending)
 
-    def answer(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+    def answer(
+        self, token: str, method: str, params: dict[str, Any], files: dict[str, tuple] | None = None
+    ) -> tuple[int, bytes]:
         self.tokens_seen.add(token)
         if method == "getUpdates":
             body = {"ok": True, "result": self._get_updates(params)}
             return 200, json.dumps(body).encode()
         with self._lock:
-            return asyncio.run(self.api.do_request(f"/{method}", "POST", _Params(params)))
+            request = _Params(params, files or {})
+            return asyncio.run(self.api.do_request(f"/{method}", "POST", request))
+
+    def download(self, path: str) -> tuple[int, bytes]:
+        with self._lock:
+            return asyncio.run(self.api.do_request(path, "GET"))
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -74,13 +87,21 @@ class LocalBotApi:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode()
-                if self.headers.get("Content-Type", "").startswith("application/json"):
-                    params = json.loads(raw or "{}")
+                raw, kind = self.rfile.read(length), self.headers.get("Content-Type", "")
+                files: dict[str, tuple] = {}
+                if kind.startswith("application/json"):
+                    params = json.loads(raw or b"{}")
+                elif kind.startswith("multipart/form-data"):
+                    params, files = _multipart(kind, raw)
                 else:
-                    params = {key: _decode(value) for key, value in parse_qsl(raw)}
+                    params = {key: _decode(value) for key, value in parse_qsl(raw.decode())}
                 _, token, method = self.path.rsplit("/", 2)
-                status, body = server.answer(token.removeprefix("bot"), method, params)
+                self._reply(*server.answer(token.removeprefix("bot"), method, params, files))
+
+            def do_GET(self) -> None:  # a file download: /file/bot<token>/<path>
+                self._reply(*server.download(self.path))
+
+            def _reply(self, status: int, body: bytes) -> None:
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
@@ -96,8 +117,24 @@ class LocalBotApi:
         return Handler
 
 
+def _multipart(content_type: str, raw: bytes) -> tuple[dict[str, Any], dict[str, tuple]]:
+    """A multipart/form-data body: its plain fields, and its files as (name, bytes, mime)."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    params: dict[str, Any] = {}
+    files: dict[str, tuple] = {}
+    for part in BytesParser(policy=HTTP).parsebytes(head + raw).iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        data = part.get_payload(decode=True) or b""
+        if part.get_filename() is not None:
+            files[name] = (part.get_filename(), data, part.get_content_type())
+        else:
+            params[name] = _decode(data.decode())
+    return params, files
+
+
 class _Params:
     """Quacks like PTB's RequestData for OfflineBotApi.do_request."""
 
-    def __init__(self, parameters: dict[str, Any]) -> None:
+    def __init__(self, parameters: dict[str, Any], files: dict[str, tuple]) -> None:
         self.parameters = parameters
+        self.multipart_data = files

@@ -37,6 +37,7 @@ def _start_bot(server: LocalBotApi, tmp_path: Path, **extra: str) -> subprocess.
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": server.base_url,
+        "TELEGRAM_API_FILE_URL": server.file_url,
         "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}",
         "LOG_LEVEL": "DEBUG",
         **extra,
