@@ -18,8 +18,10 @@ Public API (every number is documented with its source in its module):
 - session: `build_session` (the one function that prescribes a day's session) -> `Session`,
   `PlannedLift`, `LiftStatus`; `Prescription` (the stored form).
 - progression: `progress` (next weight and reps, and why; one rule in every block, a step at
-  most ~10 %, double progression), `capped_step_up`, `after_break`, `new_records`,
-  `LoggedSet`, `Target`, `Decision`, `Change`, `Record`.
+  most ~10 %, double progression), `capped_step_up`, `after_break`,
+  `LoggedSet`, `Target`, `Decision`, `Change`.
+- records: the one rule for e1RM and records: `records.estimated_1rm`, `records.RecordBook`,
+  `new_records` -> `Record`, `records.best_e1rm`.
 - reasons: `Reason`, `ReasonCode`.
 - calibration: `calibration_start` (from bodyweight), `calibration_next` -> `CalibrationStep`;
   `calibration.starting_load` (from a recent set, on the kit) -> `StartingLoad`.
@@ -72,13 +74,12 @@ from coaching.progression import (
     Change,
     Decision,
     LoggedSet,
-    Record,
     Target,
     after_break,
-    new_records,
     progress,
 )
 from coaching.readiness import Readiness, readiness
+from coaching.records import Record, new_records
 from coaching.reasons import Reason, ReasonCode
 from coaching.session import LiftStatus, PlannedLift, Prescription, Session, build_session
 from coaching.taper import Distance, Phase, RaceAdvice, Reslot, race_advice, reslot_missed

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from coaching.loads import rir_adjusted_1rm
-
 
 def streak(weeks: Sequence[tuple[int, int]]) -> int:
     """Weeks in a row, newest last, in which every planned session was done."""
@@ -15,16 +13,6 @@ def streak(weeks: Sequence[tuple[int, int]]) -> int:
             break
         count += 1
     return count
-
-
-def best_e1rm(sets: Sequence[tuple[float, int, int | None]]) -> float | None:
-    """The best RIR-adjusted e1RM among (weight, reps, rir) sets (reps + RIR capped at 15)."""
-    values = [
-        rir_adjusted_1rm(weight, reps, min(rir or 0, max(0, 15 - reps)))
-        for weight, reps, rir in sets
-        if 1 <= reps <= 15
-    ]
-    return max(values, default=None)
 
 
 def relative_progress(

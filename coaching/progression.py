@@ -1,4 +1,4 @@
-"""Per-lift progression after each session, breaks, and personal records.
+"""Per-lift progression after each session, and breaks (records: coaching/records.py).
 
 One rule in every block, judged against what was prescribed that day (a one-set day the bot
 prescribed is judged as one set). With `t` the block's target reserve (`Block.target_rir`):
@@ -41,6 +41,7 @@ from coaching.kit import Kit
 from coaching.loads import rir_adjusted_1rm
 from coaching.programme import BLOCKS, MIN_REPS, Block
 from coaching.reasons import Reason, ReasonCode
+from coaching.records import MAX_REPS_TO_FAILURE
 from coaching.units import to_kg
 
 DELOAD_FACTOR = 0.9  # about 10 % lighter (team judgement, see the module's docstring)
@@ -242,58 +243,6 @@ def after_break(
             percent = round((1 - new / weight) * 100)
             return new, _because(ReasonCode.AFTER_BREAK, kit, new, days=days_off, percent=percent)
     return None
-
-
-@dataclass(frozen=True)
-class Record:
-    kind: str  # "weight" (heaviest for these reps) or "e1rm"
-    weight: float
-    reps: int
-    value: float  # the weight, or the estimated 1RM
-    rir: int | None = None  # of the set the estimate came from
-
-
-def new_records(history: Sequence[LoggedSet], new_sets: Sequence[LoggedSet]) -> list[Record]:
-    """Records the new sets beat: heaviest weight for a rep count, best RIR-adjusted e1RM.
-
-    A first-ever session sets no records: there is nothing to beat yet. Sets too long to say
-    anything about strength (over MAX_REPS_TO_FAILURE reps) set neither record, and the e1RM
-    also needs `_estimable` (see there).
-    """
-    if not history:
-        return []
-    records: list[Record] = []
-    best_e1rm = max((_e1rm(s) for s in history), default=0.0)
-    for s in new_sets:
-        heaviest = max((h.weight for h in history if h.reps >= s.reps), default=0.0)
-        if (
-            s.reps <= MAX_REPS_TO_FAILURE
-            and s.weight > heaviest + 1e-9
-            and not any(r.kind == "weight" and r.reps == s.reps for r in records)
-        ):
-            records.append(Record("weight", s.weight, s.reps, s.weight))
-        if _estimable(s) and _e1rm(s) > best_e1rm + 1e-9:
-            best_e1rm = _e1rm(s)
-            records = [r for r in records if r.kind != "e1rm"]
-            records.append(Record("e1rm", s.weight, s.reps, best_e1rm, s.rir))
-    return records
-
-
-# Reps to failure above this say little about strength (the formulas were fitted on sets of
-# up to about 10-15 reps; Brzycki 1993), and people judge RIR within about a rep only up to
-# 5 (Zourdos et al. 2016): such sets give no estimate.
-MAX_REPS_TO_FAILURE = 15
-MAX_RIR_FOR_ESTIMATE = 5
-
-
-def _estimable(s: LoggedSet) -> bool:
-    rir = s.rir or 0
-    return rir <= MAX_RIR_FOR_ESTIMATE and s.reps + rir <= MAX_REPS_TO_FAILURE
-
-
-def _e1rm(s: LoggedSet) -> float:
-    """The set's RIR-adjusted e1RM; 0 for a set too long to estimate from."""
-    return rir_adjusted_1rm(s.weight, s.reps, s.rir or 0) if _estimable(s) else 0.0
 
 
 # Team judgement: a weight more than double the last one is almost always a slip (a missing

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from coaching import EXERCISES, Distance, Exercise, LiftDays, Session, Unit, convert
-from coaching.adherence import best_e1rm, relative_progress, streak, two_missed_in_a_row
+from coaching import EXERCISES, Distance, Exercise, LiftDays, LoggedSet, Session, Unit, convert
+from coaching.adherence import relative_progress, streak, two_missed_in_a_row
+from coaching.records import best_e1rm
 from models import Group, LiftState, User
 from models.group_queries import members_of
 from models.progress import (
@@ -172,13 +173,14 @@ class Reports(Area):
         return result
 
     async def best_by_lift(self, user: User, start: date, end: date) -> dict[str, float | None]:
-        """Each main lift's best RIR-adjusted e1RM from sets logged between two dates."""
+        """Each main lift's best e1RM (the one rule, coaching.records) between two dates."""
         unit = unit_of(user)
-        sets: dict[str, list[tuple[float, int, int | None]]] = {}
+        sets: dict[str, list[LoggedSet]] = {}
         for exercise, weight, set_unit, reps, rir in await sets_between(
             self.db, user.id, start, end
         ):
-            sets.setdefault(exercise, []).append((convert(weight, Unit(set_unit), unit), reps, rir))
+            in_unit = convert(weight, Unit(set_unit), unit)
+            sets.setdefault(exercise, []).append(LoggedSet(in_unit, reps, rir))
         return {lift: best_e1rm(sets.get(lift, [])) for lift in MAIN_LIFTS}
 
     async def board(self, group: Group, today: date) -> Board:
