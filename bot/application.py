@@ -34,7 +34,7 @@ from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, blocks, corrections, groups, history, reminders, today
+from handlers import account, blocks, corrections, groups, history, progress, reminders, today
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, ENTRY_BUTTONS, build_setup_conversation
@@ -121,6 +121,8 @@ def register_handlers(application: Application) -> None:
             CommandHandler("history", history.show_history),
             CallbackQueryHandler(history.page_history, pattern=r"^hist:\d+:-?\d+(\|\d+)?$"),
             CommandHandler("plan", history.show_plan),
+            CommandHandler("progress", progress.show_progress),
+            CommandHandler("records", progress.show_records),
             CommandHandler("undo", corrections.undo),
             CallbackQueryHandler(corrections.choose_entry, pattern=r"^hedit:\d{1,6}(\|\d+)?$"),
             CallbackQueryHandler(corrections.show_entry, pattern=r"^hent:\d{1,9}(\|\d+)?$"),

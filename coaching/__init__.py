@@ -79,8 +79,8 @@ from coaching.progression import (
     progress,
 )
 from coaching.readiness import Readiness, readiness
-from coaching.records import Record, new_records
 from coaching.reasons import Reason, ReasonCode
+from coaching.records import Record, new_records
 from coaching.session import LiftStatus, PlannedLift, Prescription, Session, build_session
 from coaching.taper import Distance, Phase, RaceAdvice, Reslot, race_advice, reslot_missed
 from coaching.units import Unit, convert, from_kg, to_kg

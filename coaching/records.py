@@ -95,7 +95,9 @@ class RecordBook:
             estimate = estimated_1rm(s.weight, s.reps, s.rir)
             if estimate is not None and (not self.e1rm or estimate > self.e1rm.value + _EPSILON):
                 self.e1rm = Best(estimate, s.weight, s.reps, s.rir, day)
-                e1rm_record = Record("e1rm", s.weight, s.reps, estimate, s.rir) if had_e1rm else None
+                e1rm_record = (
+                    Record("e1rm", s.weight, s.reps, estimate, s.rir) if had_e1rm else None
+                )
         by_set: dict[tuple[float, int], Record] = {}
         for target in sorted(beaten):
             best = self.heaviest[target]

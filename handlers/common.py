@@ -21,6 +21,8 @@ from render.common import OWNER_MARK
 from services import Runner
 from services.training import Source
 
+PHOTO_NAME = "progress.png"
+
 Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
 
@@ -141,11 +143,15 @@ async def send_numbers(
     text: str,
     buttons: Buttons | None = None,
     group_buttons: Buttons | None = None,
+    photo: bytes | None = None,
 ) -> None:
     """Loads and numbers go here if they may be shown here, else to the private chat (with a
-    short note and `group_buttons` left in the group)."""
+    short note and `group_buttons` left in the group). With `photo`, `text` is its caption."""
     runner = context.runner
     if await context.services.groups.numbers_here(update.effective_chat.id, is_private(update)):
+        if photo is not None:
+            await update.effective_chat.send_photo(photo, caption=text, filename=PHOTO_NAME)
+            return
         await reply(update, text, [*(buttons or []), *(group_buttons or [])] or None)
         return
     bot = update.get_bot()
@@ -158,7 +164,10 @@ async def send_numbers(
         )
         return
     markup = keyboard(buttons) if buttons else None
-    await bot.send_message(runner.private_chat_id, text, reply_markup=markup)
+    if photo is not None:
+        await bot.send_photo(runner.private_chat_id, photo, caption=text, filename=PHOTO_NAME)
+    else:
+        await bot.send_message(runner.private_chat_id, text, reply_markup=markup)
     await reply(update, texts.sent_privately(runner.first_name), group_buttons)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.runner import Race
+from coaching import Prescription
+from models.runner import BodyweightEntry, Race
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
 
 
@@ -65,3 +67,51 @@ async def race_within(session: AsyncSession, user_id: int, today: date, days: in
         Race.race_date <= today + timedelta(days=days),
     )
     return await session.scalar(query.limit(1)) is not None
+
+
+# --- /progress and /records: the whole history in four statements ---------------------------
+
+
+async def logged_sets(
+    session: AsyncSession, user_id: int, exercises: Sequence[str] | None = None
+) -> list[tuple[date, str, float, str, int, int | None]]:
+    """(day, exercise, weight, unit, reps, rir) of every set logged (of these exercises), by
+    day and then in the order logged."""
+    query = (
+        select(WorkoutSession.local_date, LoggedSet.exercise, LoggedSet.weight, LoggedSet.unit,
+               LoggedSet.reps, LoggedSet.rir)
+        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
+        .where(LoggedSet.user_id == user_id)
+        .order_by(WorkoutSession.local_date, LoggedSet.id)
+    )  # fmt: skip
+    if exercises is not None:
+        query = query.where(LoggedSet.exercise.in_(exercises))
+    return [tuple(row) for row in await session.execute(query)]
+
+
+async def logged_session_plans(
+    session: AsyncSession, user_id: int
+) -> list[tuple[date, str, Prescription | None]]:
+    """(day, block, prescription) of every session with something logged, oldest first."""
+    has_entries = select(ExerciseEntry.id).where(ExerciseEntry.session_id == WorkoutSession.id)
+    query = (
+        select(WorkoutSession.local_date, WorkoutSession.block, WorkoutSession.prescription)
+        .where(WorkoutSession.user_id == user_id, has_entries.exists())
+        .order_by(WorkoutSession.local_date)
+    )
+    return [tuple(row) for row in await session.execute(query)]
+
+
+async def race_days(session: AsyncSession, user_id: int) -> list[date]:
+    query = select(Race.race_date).where(Race.user_id == user_id).order_by(Race.race_date)
+    return list(await session.scalars(query))
+
+
+async def bodyweights(session: AsyncSession, user_id: int) -> list[tuple[date, float]]:
+    """(day, kg) of every bodyweight entry, oldest first."""
+    query = (
+        select(BodyweightEntry.entry_date, BodyweightEntry.weight_kg)
+        .where(BodyweightEntry.user_id == user_id)
+        .order_by(BodyweightEntry.entry_date, BodyweightEntry.id)
+    )
+    return [tuple(row) for row in await session.execute(query)]

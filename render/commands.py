@@ -36,6 +36,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("plan", "The next seven days' lift days",
             " or /plan next: lift days and loads for the next seven days (or the seven after)",
             TRAINING),
+    Command("progress", "A chart of your lifts",
+            " or /progress squat, /progress all: a chart of each lift's estimated 1RM, working "
+            "weight and records (12 weeks, one lift, or everything)", TRAINING, BOTH),
+    Command("records", "Your records",
+            ": your heaviest weight for 5, 6 and 8 reps and best estimated 1RM per lift",
+            TRAINING, BOTH),
     Command("block", "Your rep block: 2x8, 3x6 or 3x5",
             " or /block 3x6: your rep block; heavier ones are offered after steady progress",
             TRAINING),

@@ -308,7 +308,9 @@ def _record_text(name: str, record: Record, unit) -> str:
     67.5 kg × 8, 2 in reserve)`: in the runner's units, rounded."""
     lifted = f"{shown_weight(record.weight, unit)} × {record.reps}"
     if record.kind != "e1rm":
-        heaviest = f" (your heaviest for {record.target} reps)" if record.target != record.reps else ""
+        heaviest = (
+            f" (your heaviest for {record.target} reps)" if record.target != record.reps else ""
+        )
         return f"New record: {name} {lifted}{heaviest}"
     effort = f", {record.rir} in reserve" if record.rir is not None else ""
     estimate = shown_weight(record.value, unit)

@@ -25,6 +25,7 @@ from models import Database, User
 from models.queries import get_or_create_user
 from services.groups import Groups
 from services.profile import Profile
+from services.progress import Progress
 from services.reminders import Reminders
 from services.reports import Reports
 from services.training import Training
@@ -51,6 +52,7 @@ class Services:
         self.groups = Groups(self)
         self.reminders = Reminders(self)
         self.reports = Reports(self)
+        self.progress = Progress(self)
 
     async def commit(self) -> None:
         """Make everything so far durable now; later work runs in a new transaction."""

@@ -1,0 +1,104 @@
+"""/progress and /records: a runner's logs turned into trends and records, in their units.
+
+`chart` and `records` take an optional `user` so that a message the runner did not ask for
+(the weekly summary) can show them too; the chart is drawn by `render.charts`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from coaching import Exercise, LoggedSet, Prescription, SessionName, Unit, convert, from_kg
+from coaching.catalogue import EXERCISES, find_exercise
+from coaching.programme import session_plan
+from coaching.records import RecordBook
+from coaching.trends import (
+    DEFAULT_WEEKS,
+    LiftTrend,
+    ProgressChart,
+    SessionLift,
+    block_spans,
+    lift_trend,
+)
+from models import User
+from models.progress import bodyweights, logged_session_plans, logged_sets, race_days
+from services.base import Area
+from services.runners import equipment_of, unit_of
+
+Sets = dict[str, dict[date, list[LoggedSet]]]  # exercise -> day -> sets, in the runner's unit
+
+
+def chart_lifts(user: User) -> list[Exercise]:
+    """The main lifts of the runner's programme (sessions A and B, their swaps applied)."""
+    lifts: list[Exercise] = []
+    for name in SessionName:
+        for exercise in session_plan(name, equipment_of(user), swaps=user.swaps).exercises:
+            if exercise not in lifts:
+                lifts.append(exercise)
+    return lifts
+
+
+class Progress(Area):
+    def lift_named(self, word: str) -> Exercise | None:
+        """The lift a word names (`squat` is the squat of the runner's programme)."""
+        return find_exercise(word, chart_lifts(self.runner))
+
+    async def chart(
+        self, lift: Exercise | None = None, everything: bool = False, user: User | None = None
+    ) -> ProgressChart:
+        """The main lifts' trends (or one lift's, drawn large) over the last DEFAULT_WEEKS weeks
+        (or everything), with races, block changes and, when logged, bodyweight."""
+        user = user or self.runner
+        unit, today = unit_of(user), self.today(user)
+        lifts = [lift] if lift is not None else chart_lifts(user)
+        by_lift = await self._sets(user, unit, [x.key for x in lifts])
+        plans = await logged_session_plans(self.db, user.id)
+        prescribed = {day: prescription for day, _, prescription in plans}
+        first = min((day for days in by_lift.values() for day in days), default=today)
+        start = first if everything else today - timedelta(weeks=DEFAULT_WEEKS)
+        weights = [(d, from_kg(kg, unit)) for d, kg in await bodyweights(self.db, user.id)]
+        trends: list[LiftTrend] = []
+        for exercise in lifts:
+            days = by_lift.get(exercise.key, {})
+            sessions = [
+                SessionLift(day, tuple(sets), _working(prescribed.get(day), exercise.key, unit))
+                for day, sets in sorted(days.items())
+            ]
+            trend = lift_trend(exercise, sessions, start, today, weights)
+            if trend.points:
+                trends.append(trend)
+        races = tuple(d for d in await race_days(self.db, user.id) if start <= d <= today)
+        blocks = block_spans([(day, block) for day, block, _ in plans if day >= start], today)
+        return ProgressChart(unit, start, today, tuple(trends), races, blocks,
+                             large=lift is not None, everything=everything)  # fmt: skip
+
+    async def records(self, user: User | None = None) -> list[tuple[Exercise, RecordBook]]:
+        """Each logged lift's records (heaviest for 5, 6 and 8 reps, best e1RM), with days."""
+        user = user or self.runner
+        books: list[tuple[Exercise, RecordBook]] = []
+        for key, days in (await self._sets(user, unit_of(user))).items():
+            book = RecordBook()
+            for day, sets in sorted(days.items()):
+                book.add(sets, day)
+            if book.heaviest or book.e1rm:
+                books.append((EXERCISES[key], book))
+        order = {x.key: i for i, x in enumerate(chart_lifts(user))}
+        return sorted(books, key=lambda item: (order.get(item[0].key, len(order)), item[0].name))
+
+    async def _sets(self, user: User, unit: Unit, exercises: list[str] | None = None) -> Sets:
+        by_lift: Sets = defaultdict(lambda: defaultdict(list))
+        for day, exercise, weight, set_unit, reps, rir in await logged_sets(
+            self.db, user.id, exercises
+        ):
+            if exercise in EXERCISES:
+                in_unit = convert(weight, Unit(set_unit), unit)
+                by_lift[exercise][day].append(LoggedSet(in_unit, reps, rir))
+        return by_lift
+
+
+def _working(prescription: Prescription | None, key: str, unit: Unit) -> float | None:
+    """The working weight prescribed for this lift that day (behind any temporary cut)."""
+    lift = None if prescription is None else prescription.lift(key)
+    kg = None if lift is None else (lift.working_kg or lift.weight_kg)
+    return None if kg is None else from_kg(kg, unit)
