@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 CODE := bot coaching handlers models render scheduler services
 
-.PHONY: run chat test lint format coverage
+.PHONY: run chat test lint format coverage sample-chart
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: $(INSTALLED)  ## ruff, and vulture for dead code (allow-list: vulture_allo
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/vulture $(CODE) vulture_allowlist.py --min-confidence 60
+
+sample-chart: $(INSTALLED)  ## a sample /progress chart (made-up data) in sample-chart.png
+	$(BIN)/python -m bench.charts --sample sample-chart.png
 
 coverage: $(INSTALLED)  ## the tests with line coverage (SQLAlchemy's greenlets counted)
 	$(BIN)/python -m coverage run -m pytest

@@ -56,7 +56,8 @@ class Progress(Area):
         plans = await logged_session_plans(self.db, user.id)
         prescribed = {day: prescription for day, _, prescription in plans}
         first = min((day for days in by_lift.values() for day in days), default=today)
-        start = first if everything else today - timedelta(weeks=DEFAULT_WEEKS)
+        # From the first session when it is newer: a new runner's chart is not mostly empty.
+        start = first if everything else max(first, today - timedelta(weeks=DEFAULT_WEEKS))
         weights = [(d, from_kg(kg, unit)) for d, kg in await bodyweights(self.db, user.id)]
         trends: list[LiftTrend] = []
         for exercise in lifts:
