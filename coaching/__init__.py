@@ -22,6 +22,8 @@ Public API (every number is documented with its source in its module):
   `LoggedSet`, `Target`, `Decision`, `Change`.
 - records: the one rule for e1RM and records: `records.estimated_1rm`, `records.RecordBook`,
   `new_records` -> `Record`, `records.best_e1rm`.
+- trends: what /progress shows, as data: `trends.lift_trend` (points, changes over 4 and 12
+  weeks, e1RM per bodyweight) -> `trends.LiftTrend`, `trends.ProgressChart`.
 - reasons: `Reason`, `ReasonCode`.
 - calibration: `calibration_start` (from bodyweight), `calibration_next` -> `CalibrationStep`;
   `calibration.starting_load` (from a recent set, on the kit) -> `StartingLoad`.

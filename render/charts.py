@@ -17,15 +17,14 @@ import io
 import math
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import date2num
-from matplotlib.figure import Figure
-from matplotlib.ticker import FixedFormatter, FixedLocator
+from typing import TYPE_CHECKING
 
 from coaching.trends import LiftTrend, ProgressChart, smoothed
 from render.exercises import exercise_name
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 WIDTH_PX, DPI = 1200, 100
 PANEL_HEIGHT_PX, LARGE_HEIGHT_PX, BODYWEIGHT_HEIGHT_PX = 520, 900, 480
@@ -52,7 +51,10 @@ async def draw_off_loop(chart: ProgressChart) -> bytes:
 def progress_png(chart: ProgressChart) -> bytes:
     """The chart as PNG bytes, WIDTH_PX wide: a panel per lift (one large panel for one lift),
     and a strength-per-bodyweight panel when bodyweight is logged."""
+    # Imported on first use (on the chart thread): matplotlib takes about a second to import,
+    # which the bot's start-up and every process that never draws a chart should not pay.
     from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     with rc_context(FONT):
         figure = _figure(chart)
@@ -64,6 +66,8 @@ def progress_png(chart: ProgressChart) -> bytes:
 
 
 def _figure(chart: ProgressChart) -> Figure:
+    from matplotlib.figure import Figure
+
     lifts = chart.lifts
     columns = 1 if chart.large or len(lifts) <= 2 else 2
     rows = math.ceil(len(lifts) / columns)
@@ -126,6 +130,9 @@ def _background(axes: Axes, chart: ProgressChart) -> None:
     start, end = chart.start, max(chart.end, chart.start + timedelta(days=1))
     margin = timedelta(days=max(1, (end - start).days // 30))  # points clear of the frame
     axes.set_xlim(start - margin, end + margin)
+    from matplotlib.dates import date2num
+    from matplotlib.ticker import FixedFormatter, FixedLocator
+
     ticks = date_ticks(start, end)
     axes.xaxis.set_major_locator(FixedLocator([date2num(d) for d in ticks]))
     axes.xaxis.set_major_formatter(FixedFormatter([_tick_label(d, start, end) for d in ticks]))
