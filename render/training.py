@@ -303,6 +303,11 @@ def logged(done, records: Sequence[Record], kit: Kit) -> str:
     return text
 
 
+def record_line(name: str, record: Record, unit) -> str:
+    """A record as /log announces it (also in the weekly summary)."""
+    return _record_text(name, record, unit)
+
+
 def _record_text(name: str, record: Record, unit) -> str:
     """`New record: Back squat 70.3 kg × 8`, `New best estimated 1RM: Back squat 90 kg (from
     67.5 kg × 8, 2 in reserve)`: in the runner's units, rounded."""

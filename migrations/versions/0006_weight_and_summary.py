@@ -37,9 +37,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("weekly_summary", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-        batch.add_column(
-            sa.Column("summary_day", sa.Integer(), nullable=False, server_default="6")
-        )
+        batch.add_column(sa.Column("summary_day", sa.Integer(), nullable=False, server_default="6"))
         batch.add_column(
             sa.Column("summary_time", sa.String(length=5), nullable=False, server_default="18:00")
         )
