@@ -110,7 +110,8 @@ def imported(result, shown_names: int = 5) -> str:
     if result.not_past:
         lines.append(f"• {result.not_past} sets from today or later skipped: /log those.")
     if result.skipped[Skip.WARM_UP]:
-        lines.append(f"• {result.skipped[Skip.WARM_UP]} warm-up or drop sets skipped.")
+        lines.append(f"• {result.skipped[Skip.WARM_UP]} warm-up, drop-set or rest-timer rows "
+                     "skipped.")  # fmt: skip
     if result.skipped[Skip.UNREADABLE]:
         lines.append(f"• {result.skipped[Skip.UNREADABLE]} rows skipped: a date, weight or reps "
                      "I couldn't read.")  # fmt: skip

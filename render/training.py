@@ -494,7 +494,8 @@ def history(page) -> str:
     blocks = []
     for summary in page.sessions:
         body = "\n".join(f"  {escape(_done_line(d))}" for d in summary.done)
-        blocks.append(f"<b>{escape(day_text(summary.day))}</b> · session {summary.name}\n{body}")
+        label = f"session {summary.name}" if summary.name else "imported"  # no letter given
+        blocks.append(f"<b>{escape(day_text(summary.day))}</b> · {label}\n{body}")
     return "\n\n".join(blocks) or NO_HISTORY
 
 
