@@ -21,7 +21,8 @@ HEVY = (
     "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,"
     "set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
     '"Lift A","26 Jul 2025, 07:06","26 Jul 2025, 07:50",,"Deadlift (Barbell)",,,0,warmup,60,5,,,\n'
-    '"Lift A","26 Jul 2025, 07:06","26 Jul 2025, 07:50",,"Deadlift (Barbell)",,,1,normal,100,5,,,8\n'
+    '"Lift A","26 Jul 2025, 07:06","26 Jul 2025, 07:50",,"Deadlift (Barbell)",,,1,normal,'
+    "100,5,,,8\n"
     '"Lift A","26 Jul 2025, 07:06","26 Jul 2025, 07:50",,"Romanian Deadlift (Dumbbell)",,,0,'
     "normal,20,8,,,\n"
 )
