@@ -13,7 +13,6 @@ from coaching.history_csv import EXPORT_COLUMNS, MAX_BYTES, FileProblem, Skip, s
 from render.common import DAY_NAMES, escape, number
 from render.exercises import exercise_name
 
-CSV_MIME, JSON_MIME = "text/csv", "application/json"
 FORMAT = "runlift-export"
 FORMAT_VERSION = 1
 
@@ -71,7 +70,6 @@ def exported(sets: int) -> str:
             "/import to restore your history.")  # fmt: skip
 
 
-CSV_CAPTION = "Every logged set"
 JSON_CAPTION = "Profile, running week, races, bodyweight"
 SEND_THE_FILE = (
     "Send the CSV now (as a file): a RunLift export, or one from Strong or Hevy. I add the sets "
