@@ -61,11 +61,15 @@ def _iso(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
+def _sets(count: int, noun: str = "set") -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def exported(sets: int) -> str:
     if not sets:
         return ("Nothing logged yet, so the CSV has only its header; the JSON has your profile. "
                 "/log adds sets.")  # fmt: skip
-    return (f"Your {sets} logged sets as CSV (opens in any spreadsheet) and your profile, "
+    return (f"Your {_sets(sets)} as CSV (opens in any spreadsheet) and your profile, "
             "running week, races and bodyweight as JSON. Send the CSV back with the caption "
             "/import to restore your history.")  # fmt: skip
 
@@ -99,24 +103,24 @@ def imported(result, shown_names: int = 5) -> str:
     """What an import did (a `services.exports.Imported`)."""
     if result.sets:
         days = "day" if result.days == 1 else "days"
-        lines = [f"Imported {result.sets} sets on {result.days} {days}. They are in /history "
+        lines = [f"Imported {_sets(result.sets)} on {result.days} {days}. They are in /history "
                  "and count for records; your working weights stay as they are."]  # fmt: skip
     else:
         lines = ["Nothing new to import."]
     if result.already:
-        lines.append(f"• {result.already} sets skipped: that day's lift is already logged.")
+        lines.append(f"• {_sets(result.already)} skipped: that day's lift is already logged.")
     if result.not_past:
-        lines.append(f"• {result.not_past} sets from today or later skipped: /log those.")
+        lines.append(f"• {_sets(result.not_past)} from today or later skipped: /log those.")
     if result.skipped[Skip.WARM_UP]:
-        lines.append(f"• {result.skipped[Skip.WARM_UP]} warm-up, drop-set or rest-timer rows "
-                     "skipped.")  # fmt: skip
+        lines.append(f"• {_sets(result.skipped[Skip.WARM_UP], 'row')} of warm-ups, drop sets or "
+                     "rest timers skipped.")  # fmt: skip
     if result.skipped[Skip.UNREADABLE]:
-        lines.append(f"• {result.skipped[Skip.UNREADABLE]} rows skipped: a date, weight or reps "
-                     "I couldn't read.")  # fmt: skip
+        unreadable = _sets(result.skipped[Skip.UNREADABLE], "row")
+        lines.append(f"• {unreadable} skipped: a date, weight or reps I couldn't read.")
     if result.unknown:
         names = [escape(name[:40]) for name, _ in result.unknown.most_common(shown_names)]
         more = len(result.unknown) - len(names)
         listed = ", ".join(names) + (f" and {more} more" if more > 0 else "")
         rows = sum(result.unknown.values())
-        lines.append(f"• {rows} sets of exercises outside the programme skipped: {listed}.")
+        lines.append(f"• {_sets(rows)} of exercises outside the programme skipped: {listed}.")
     return "\n".join(lines)

@@ -143,8 +143,8 @@ async def test_a_strong_export_maps_the_programme_lifts_and_reports_the_rest(rig
     await onboard_by_buttons(rig, BOB)
     reply = await _import(rig, STRONG.encode(), name="strong.csv")
     assert "Imported 4 sets on 2 days" in reply
-    assert "2 warm-up, drop-set or rest-timer rows skipped" in reply
-    assert "1 rows skipped" in reply  # the deadlift of weight "abc"
+    assert "2 rows of warm-ups, drop sets or rest timers skipped" in reply
+    assert "1 row skipped" in reply  # the deadlift of weight "abc"
     assert "2 sets of exercises outside the programme skipped" in reply
     assert "Leg Press (Machine)" in reply and "Bicep Curl (Dumbbell)" in reply
     stored = [row[2:] for row in await _stored_sets(rig, BOB.id)]
@@ -176,5 +176,5 @@ async def test_files_that_are_not_history_are_refused_and_change_nothing(rig):
               "2026-11-20,A,Back squat,back_squat,1,1e309,kg,8,,\n"  # fmt: skip
     reply = await _import(rig, hostile.encode())
     assert "Nothing new to import" in reply and '<b>=HYPERLINK("x")' in reply
-    assert "1 rows skipped" in reply
+    assert "1 row skipped" in reply
     assert await _stored_sets(rig, BOB.id) == []
