@@ -34,7 +34,19 @@ from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
 from bot.persistence import DatabasePersistence, flush_after_update
 from bot.settings import Settings
-from handlers import account, blocks, corrections, groups, history, progress, reminders, today
+from handlers import (
+    account,
+    blocks,
+    corrections,
+    exports,
+    groups,
+    history,
+    progress,
+    reminders,
+    summary,
+    today,
+    weight,
+)
 from handlers.common import refuse_others
 from handlers.log import build_log_conversation
 from handlers.setup import COMMAND_STEPS, ENTRY_BUTTONS, build_setup_conversation
@@ -49,6 +61,7 @@ SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = 0, 1, 2
 PERSISTENCE_GROUP = 99
 SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "kit", "deletedata"]
 GROUP_COMMANDS = ["join", "leave", "share", "groupsetup", "board", "team"]
+PRIVATE_DATA_COMMANDS = ["weight", "summary", "export", "import"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
 
@@ -139,6 +152,12 @@ def register_handlers(application: Application) -> None:
             CallbackQueryHandler(reminders.remove_race, pattern=r"^race:del:\d+:-?\d+(\|\d+)?$"),
             CallbackQueryHandler(reminders.reslot, pattern=r"^reslot:[0-9-]+:[0-9-]+(\|\d+)?$"),
             CallbackQueryHandler(reminders.open_today, pattern=r"^today:show(\|\d+)?$"),
+            CommandHandler("weight", weight.weight, filters=private),
+            CommandHandler("summary", summary.summary, filters=private),
+            CommandHandler("export", exports.export, filters=private),
+            CommandHandler("import", exports.import_history, filters=private),
+            MessageHandler(private & filters.Document.ALL, exports.receive_document),
+            CommandHandler(PRIVATE_DATA_COMMANDS, account.private_only, filters=in_groups),
             CommandHandler("join", groups.join, filters=in_groups),
             CommandHandler("leave", groups.leave, filters=in_groups),
             CommandHandler("share", groups.share, filters=in_groups),

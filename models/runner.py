@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     Integer,
     String,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -49,6 +50,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # False: paused or blocked us
     paused_until: Mapped[date | None] = mapped_column(Date)
     heads_up: Mapped[bool] = mapped_column(Boolean, default=False)  # a note the evening before
+    # The weekly summary (opt-in): its local weekday (Monday = 0) and time "HH:MM".
+    weekly_summary: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary_day: Mapped[int] = mapped_column(Integer, default=6)
+    summary_time: Mapped[str] = mapped_column(String(5), default="18:00")
+    # /import sent without a file: the next document (soon after) is the one to import.
+    import_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Reminders are planned up to this local date; None: plan again (something changed).
     reminders_planned_until: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
@@ -78,7 +85,10 @@ class Race(Base):
 
 
 class BodyweightEntry(Base):
+    """One weigh-in a day (a second one that day replaces the first)."""
+
     __tablename__ = "bodyweight_entries"
+    __table_args__ = (UniqueConstraint("user_id", "entry_date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = user_id_column(index=True)

@@ -72,6 +72,8 @@ class WorkoutSession(Base):
     key_run_tomorrow: Mapped[bool | None] = mapped_column(Boolean)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Brought in by /import: history only (not counted in the programme's A/B order).
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ExerciseEntry(WithReason, Base):

@@ -18,8 +18,11 @@ async def session_on(session: AsyncSession, user_id: int, day: date) -> WorkoutS
 
 
 async def completed_sessions(session: AsyncSession, user_id: int) -> int:
+    """Sessions done in the programme (imported history does not move its A/B order)."""
     query = select(func.count()).where(
-        WorkoutSession.user_id == user_id, WorkoutSession.status == "done"
+        WorkoutSession.user_id == user_id,
+        WorkoutSession.status == "done",
+        WorkoutSession.imported.is_(False),
     )
     return await session.scalar(query.select_from(WorkoutSession)) or 0
 
@@ -74,10 +77,16 @@ async def any_entry_from_source(
     return await session.scalar(query.limit(1))
 
 
+IMPORT_KEY = "import:"  # the source key of an imported exercise: "import:<date>"
+
+
 async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | None:
+    """The last exercise the runner logged (for /undo: imported history is not one)."""
     query = (
         select(ExerciseEntry)
-        .where(ExerciseEntry.user_id == user_id)
+        .where(
+            ExerciseEntry.user_id == user_id, ExerciseEntry.source_key.not_like(f"{IMPORT_KEY}%")
+        )
         .order_by(ExerciseEntry.id.desc())
         .limit(1)
     )

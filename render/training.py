@@ -303,6 +303,11 @@ def logged(done, records: Sequence[Record], kit: Kit) -> str:
     return text
 
 
+def record_line(name: str, record: Record, unit) -> str:
+    """A record as /log announces it (also in the weekly summary)."""
+    return _record_text(name, record, unit)
+
+
 def _record_text(name: str, record: Record, unit) -> str:
     """`New record: Back squat 70.3 kg × 8`, `New best estimated 1RM: Back squat 90 kg (from
     67.5 kg × 8, 2 in reserve)`: in the runner's units, rounded."""
@@ -492,7 +497,8 @@ def history(page) -> str:
     blocks = []
     for summary in page.sessions:
         body = "\n".join(f"  {escape(_done_line(d))}" for d in summary.done)
-        blocks.append(f"<b>{escape(day_text(summary.day))}</b> · session {summary.name}\n{body}")
+        label = f"session {summary.name}" if summary.name else "imported"  # no letter given
+        blocks.append(f"<b>{escape(day_text(summary.day))}</b> · {label}\n{body}")
     return "\n\n".join(blocks) or NO_HISTORY
 
 

@@ -22,6 +22,7 @@ from bot.context import RunLiftContext
 from render import reminders as texts
 from render.common import OWNER_MARK
 from render.groups import board
+from render.summary import weekly_summary
 from services import open_services
 from services.reminders import (
     Due,
@@ -32,6 +33,7 @@ from services.reminders import (
     MissedSession,
     Outcome,
 )
+from services.summaries import WeeklySummary
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,9 @@ def word(due: Due) -> Outgoing:
         text, buttons = texts.group_lift_day(content, OWNER_MARK)
     elif isinstance(content, GroupSummary):
         text = board(content.board)
+    elif isinstance(content, WeeklySummary):
+        # The chart (content.chart) is to go with it as a photo: text only until it is wired.
+        text = weekly_summary(content)
     if due.late:
         text = texts.LATE_NOTE + "\n" + text
     return Outgoing(due.row_id, due.chat_id, text, buttons)

@@ -23,11 +23,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Database, User
 from models.queries import get_or_create_user
+from services.bodyweight import Bodyweight
+from services.exports import Exports
 from services.groups import Groups
 from services.profile import Profile
 from services.progress import Progress
 from services.reminders import Reminders
 from services.reports import Reports
+from services.summaries import Summaries
 from services.training import Training
 
 Runner = User  # what handlers hold of the sender (read its fields; change it through services)
@@ -53,6 +56,14 @@ class Services:
         self.reminders = Reminders(self)
         self.reports = Reports(self)
         self.progress = Progress(self)
+        self.bodyweight = Bodyweight(self)
+        self.exports = Exports(self)
+        self.summaries = Summaries(self)
+
+    def for_runner(self, runner: User, now: datetime | None = None) -> Services:
+        """The same unit of work seen as `runner` (the reminder tick acts for each runner),
+        its clock at `now` if given."""
+        return Services(self.session, now or self.now, runner)
 
     async def commit(self) -> None:
         """Make everything so far durable now; later work runs in a new transaction."""

@@ -27,6 +27,7 @@ from models.group_queries import members_of, move_group
 from services.base import Area
 from services.reports import Board
 from services.runners import is_lift_day, kit_for, paused_on, reslot_of, run_on
+from services.summaries import WeeklySummary
 
 HORIZON_DAYS = 7
 HEADS_UP_AT = time(20, 0)
@@ -75,7 +76,7 @@ class GroupSummary:
     board: Board
 
 
-Content = LiftReminder | HeadsUp | MissedSession | GroupLiftDay | GroupSummary
+Content = LiftReminder | HeadsUp | MissedSession | GroupLiftDay | GroupSummary | WeeklySummary
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,20 @@ class Reminders(Area):
                 rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,
                              "kind": kind, "local_date": when, "lift_date": day,
                              "due_at": local_to_utc(when, moment, user.timezone),
+                             "status": "due", "attempts": 0})  # fmt: skip
+        return rows + self._weekly_rows(user, today)
+
+    def _weekly_rows(self, user: User, today: date) -> list[dict]:
+        """The weekly summary (opt-in) on the runner's chosen local day and time."""
+        if not user.weekly_summary:
+            return []
+        at, rows = parse_hhmm(user.summary_time), []
+        for offset in range(-1, HORIZON_DAYS + 1):
+            day = today + timedelta(days=offset)
+            if day.weekday() == user.summary_day and not paused_on(user, day):
+                rows.append({"chat_id": user.private_chat_id or user.id, "user_id": user.id,
+                             "kind": "weekly", "local_date": day, "lift_date": day,
+                             "due_at": local_to_utc(day, at, user.timezone),
                              "status": "due", "attempts": 0})  # fmt: skip
         return rows
 
@@ -279,6 +294,8 @@ class Reminders(Area):
         """A runner's reminder, or None when there is nothing to remind of any more."""
         if row.kind == "missed":
             return await self._missed(user, row)
+        if row.kind == "weekly":
+            return await self.services.summaries.weekly(user, row.local_date)
         session = await self.services.training.planned_session(row.lift_date, user)
         if session is None or (session.no_lifting and row.kind == "heads_up"):
             return None  # race week still gets its lift-day note: when lifting resumes
