@@ -28,8 +28,6 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from coaching.catalogue import Exercise, Implement, find_exercise
-from coaching.loads import rir_adjusted_1rm
-from coaching.progression import MAX_REPS_TO_FAILURE, MAX_RIR_FOR_ESTIMATE
 from coaching.units import Unit
 
 EXPORT_COLUMNS = ("date", "session", "exercise", "lift", "set", "weight", "unit", "reps", "rir",
@@ -78,14 +76,6 @@ class ParsedHistory:
     sets: list[HistorySet] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)  # Skip -> rows
     unknown: Counter = field(default_factory=Counter)  # exercise name -> rows
-
-
-def set_e1rm(weight: float, reps: int, rir: int | None) -> float | None:
-    """The RIR-adjusted e1RM of one set, as records judge it (None: too long a set to say)."""
-    reserve = rir or 0
-    if reps < 1 or reserve > MAX_RIR_FOR_ESTIMATE or reps + reserve > MAX_REPS_TO_FAILURE:
-        return None
-    return rir_adjusted_1rm(weight, reps, reserve)
 
 
 def safe_cell(value: str) -> str:

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from coaching import EXERCISES
-from coaching.history_csv import EXPORT_COLUMNS, MAX_BYTES, FileProblem, Skip, safe_cell, set_e1rm
+from coaching.history_csv import EXPORT_COLUMNS, MAX_BYTES, FileProblem, Skip, safe_cell
+from coaching.records import estimated_1rm
 from render.common import DAY_NAMES, escape, number
 from render.exercises import exercise_name
 
@@ -29,7 +30,7 @@ def sets_csv(sets: Sequence) -> bytes:
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
     for s in sets:
-        e1rm = set_e1rm(s.weight, s.reps, s.rir)
+        e1rm = estimated_1rm(s.weight, s.reps, s.rir)
         row = [s.day.isoformat(), s.session, exercise_name(EXERCISES[s.exercise]), s.exercise,
                str(s.set_number), number(s.weight), s.unit.value, str(s.reps),
                "" if s.rir is None else str(s.rir),

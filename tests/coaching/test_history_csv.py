@@ -13,8 +13,8 @@ from coaching.history_csv import (
     logger_exercise,
     parse_history,
     safe_cell,
-    set_e1rm,
 )
+from coaching.records import estimated_1rm
 from coaching.units import Unit
 
 HEVY = (
@@ -91,8 +91,8 @@ def test_a_cell_a_spreadsheet_would_run_is_shown_as_text():
 
 
 def test_e1rm_as_records_judge_it():
-    assert set_e1rm(60, 8, 2) == pytest.approx(80.0)  # Brzycki(60, 10)
-    assert set_e1rm(60, 12, 4) is None  # 16 reps to failure: too long to say
+    assert estimated_1rm(60, 8, 2) == pytest.approx(80.0)  # Brzycki(60, 10)
+    assert estimated_1rm(60, 12, 4) is None  # 16 reps to failure: too long to say
 
 
 def test_weigh_ins_and_their_trend():
