@@ -68,8 +68,8 @@ def _take_lock_file(path: Path) -> int:
 @asynccontextmanager
 async def leadership(database: Database, stop: asyncio.Event) -> AsyncIterator[bool]:
     """Be the one active process for `database` inside this block (True), or give up waiting
-    when `stop` is set first (False). Losing the lock's connection sets `stop` and
-    `database.leadership_lost`."""
+    when `stop` is set first (False). Losing the lock to another process sets `stop` and
+    records it in LOST."""
     path = lock_file_of(database.engine.url.render_as_string(hide_password=False))
     if database.engine.dialect.name != "postgresql":
         descriptor = _take_lock_file(path) if path is not None else None
@@ -79,42 +79,85 @@ async def leadership(database: Database, stop: asyncio.Event) -> AsyncIterator[b
             if descriptor is not None:
                 os.close(descriptor)
         return
-    async with database.engine.connect() as connection:
-        announced = False
-        while not await connection.scalar(text(f"SELECT pg_try_advisory_lock({LOCK_KEY})")):
-            await connection.rollback()  # no transaction held open while waiting
-            if not announced:
-                log.info("Standby: another RunLift process is active; waiting to take over")
-                announced = True
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), STANDBY_POLL_SECONDS)
-            if stop.is_set():
-                yield False  # asked to stop while standing by
-                return
-        await connection.commit()
-        log.info("This process is the active one (advisory lock %s)", LOCK_KEY)
-        watch = asyncio.create_task(_heartbeat(connection, stop))
-        try:
-            yield True
-        finally:
-            watch.cancel()
-            try:
-                await connection.scalar(text(f"SELECT pg_advisory_unlock({LOCK_KEY})"))
-            except Exception:  # the connection went: the server released the lock already
-                log.debug("Advisory lock already gone", exc_info=True)
+    connection = await _wait_for_lock(database, stop)
+    if connection is None:
+        yield False  # asked to stop while standing by
+        return
+    holder = [connection]
+    watch = asyncio.create_task(_heartbeat(database, holder, stop))
+    try:
+        yield True
+    finally:
+        watch.cancel()
+        with contextlib.suppress(Exception):  # gone with its connection: released already
+            await holder[0].scalar(text(f"SELECT pg_advisory_unlock({LOCK_KEY})"))
+            await holder[0].close()
 
 
-async def _heartbeat(connection: AsyncConnection, stop: asyncio.Event) -> None:
-    """Check the lock's connection now and then; without it, another process may lead."""
-    while True:
-        await asyncio.sleep(HEARTBEAT_SECONDS)
+async def _try_lock(database: Database) -> AsyncConnection | None:
+    """A connection holding the lock (kept checked out), or None when another process has it."""
+    connection = await database.engine.connect()
+    try:
+        if await connection.scalar(text(f"SELECT pg_try_advisory_lock({LOCK_KEY})")):
+            await connection.commit()  # a session-level lock outlives the transaction
+            return connection
+    except BaseException:
+        await connection.invalidate()
+        raise
+    await connection.close()
+    return None
+
+
+async def _wait_for_lock(database: Database, stop: asyncio.Event) -> AsyncConnection | None:
+    """The standby: try every second (through database outages) until the lock is ours."""
+    announced = False
+    while not stop.is_set():
         try:
-            await connection.scalar(text("SELECT 1"))
-            await connection.commit()
+            connection = await _try_lock(database)
         except Exception as error:
             if not unavailable(error):
                 raise
-            log.error("Lost the database connection that holds the lock; stopping: %s", error)
-            LOST.append(error)
+            log.warning("Database unreachable while waiting for the lock: %s", error)
+            connection = None
+        if connection is not None:
+            log.info("This process is the active one (advisory lock %s)", LOCK_KEY)
+            return connection
+        if not announced:
+            log.info("Standby: another RunLift process is active; waiting to take over")
+            announced = True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), STANDBY_POLL_SECONDS)
+    return None
+
+
+async def _heartbeat(
+    database: Database, holder: list[AsyncConnection], stop: asyncio.Event
+) -> None:
+    """Check the lock's connection now and then. When it breaks (the server restarted or is
+    down), take the lock again on a new connection; stop only if another process has it by
+    then. While the database is down nothing can be written, so updates are kept for later
+    (bot/intake.py) and reminders wait: carrying on is safe."""
+    while True:
+        await asyncio.sleep(HEARTBEAT_SECONDS)
+        try:
+            await holder[0].scalar(text("SELECT 1"))
+            await holder[0].commit()
+            continue
+        except Exception as error:
+            if not unavailable(error):
+                raise
+            log.warning("Lost the connection that holds the lock; taking it again: %s", error)
+            with contextlib.suppress(Exception):
+                await holder[0].invalidate()
+        try:
+            connection = await _try_lock(database)
+        except Exception as error:
+            if not unavailable(error):
+                raise
+            continue  # still down: try again at the next beat
+        if connection is None:
+            log.error("Another RunLift process took over while the database was away; stopping")
+            LOST.append(RuntimeError("lock taken by another process"))
             stop.set()
             return
+        holder[0] = connection
