@@ -15,6 +15,7 @@ from typing import Any
 
 from cachetools import TTLCache
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.dedupe import forget
@@ -124,7 +125,7 @@ def unit_of_work(callback: Callback) -> Callback:
                     context._services = None
         except StaleButton:
             if isinstance(update, Update) and update.callback_query is not None:
-                await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+                await _say_stale(update)
             return None
         except NoRunner:  # what needs a runner, asked as a chat: nobody to answer for
             if isinstance(update, Update) and update.effective_chat is not None:
@@ -141,6 +142,17 @@ def unit_of_work(callback: Callback) -> Callback:
 
     setattr(wrapped, WRAPPED, True)
     return wrapped
+
+
+async def _say_stale(update: Update) -> None:
+    """The stale-button alert; when the handler had answered the press already (Telegram
+    takes one answer), a message in a private chat instead, nothing in a group."""
+    try:
+        await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+    except BadRequest:
+        chat = update.effective_chat
+        if chat is not None and chat.type == "private":
+            await chat.send_message(STALE_BUTTON)
 
 
 def postponed(bot_data: dict) -> set[int]:

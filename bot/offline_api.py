@@ -19,7 +19,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import httpx
-
 from telegram import Update
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData

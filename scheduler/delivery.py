@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import (
     BadRequest,

@@ -44,9 +44,7 @@ def _file(rig) -> str:
     return rig.url.split("///", 1)[1]
 
 
-async def test_a_full_disk_gets_an_apology_a_clear_log_line_and_no_corruption(
-    sqlite_only, caplog
-):
+async def test_a_full_disk_gets_an_apology_a_clear_log_line_and_no_corruption(sqlite_only, caplog):
     rig = sqlite_only
     await onboard_by_buttons(rig)
     await rig.send("/log squat 60x8 60x8 rir2")

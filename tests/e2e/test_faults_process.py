@@ -51,9 +51,7 @@ def count(server: LocalBotApi, words: str) -> int:
     return sum(words in t for t in _texts(server))
 
 
-def test_a_locked_database_gets_one_apology_and_the_set_is_stored_once_it_is_free(
-    server, tmp_path
-):
+def test_a_locked_database_gets_one_apology_and_the_set_is_stored_once_it_is_free(server, tmp_path):
     process = start(server, tmp_path)
     try:
         _set_up_by_commands(server)
@@ -93,9 +91,7 @@ def test_a_second_process_on_the_same_sqlite_file_refuses_to_start(server, tmp_p
     assert first.returncode == 0, output
 
 
-def test_a_stop_during_polling_finishes_the_update_in_hand_and_acknowledges_it(
-    server, tmp_path
-):
+def test_a_stop_during_polling_finishes_the_update_in_hand_and_acknowledges_it(server, tmp_path):
     process = start(server, tmp_path)
     try:
         _wait_for(lambda: "RunLift is running" in process.log_path.read_text(), "the bot")

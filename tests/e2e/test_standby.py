@@ -16,8 +16,12 @@ from sqlalchemy import text
 from models import Database
 from tests.e2e.local_bot_api import LocalBotApi
 from tests.e2e.test_faults_process import APOLOGY, count, start
-from tests.e2e.test_process import RUNNER, _set_up_by_commands, _wait_for
-from tests.e2e.test_process import server  # noqa: F401 (the fixture)
+from tests.e2e.test_process import (
+    RUNNER,
+    _set_up_by_commands,
+    _wait_for,
+    server,  # noqa: F401 (the fixture)
+)
 
 TAKEOVER_SECONDS = 10  # the promise: a standby answers within 10 s of the active one dying
 
