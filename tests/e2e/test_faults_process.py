@@ -25,7 +25,6 @@ from tests.e2e.test_process import (
     _stop,
     _texts,
     _wait_for,
-    server,  # noqa: F401 (the fixture)
 )
 
 APOLOGY = "notebook is out of reach"

