@@ -69,6 +69,11 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def bot_clock(bot_data: dict) -> datetime:
+    """The bot's current time (UTC) where there is no context, e.g. in the persistence."""
+    return bot_data.get(CLOCK_KEY, _utc_now)()
+
+
 def ttl_cache(context: RunLiftContext, key: str, maxsize: int, seconds: float) -> TTLCache:
     """A bounded cache in bot_data whose entries expire by the bot's clock (so tests travel)."""
     cache = context.bot_data.get(key)
