@@ -40,8 +40,10 @@ async def test_revision_0009_keeps_states_with_a_time_and_goes_down_again(tmp_pa
     async with database.engine.begin() as connection:
         await connection.run_sync(_to("0004"))  # the release before
         await connection.execute(
-            text("INSERT INTO conversation_states (name, chat_id, user_id, state) "
-                 "VALUES ('setup', 1, 1, 'units')")  # fmt: skip
+            text(
+                "INSERT INTO conversation_states (name, chat_id, user_id, state) "
+                "VALUES ('setup', 1, 1, 'units')"
+            )
         )
     await database.migrate()
     async with database.engine.connect() as connection:
