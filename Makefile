@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 CODE := bot coaching handlers models render scheduler services
 
-.PHONY: run chat test lint format coverage sample-chart
+.PHONY: run chat test lint format coverage sample-chart backup
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ sample-chart: $(INSTALLED)  ## a sample /progress chart (made-up data) in sample
 coverage: $(INSTALLED)  ## the tests with line coverage (SQLAlchemy's greenlets counted)
 	$(BIN)/python -m coverage run -m pytest
 	$(BIN)/python -m coverage report
+
+backup: $(INSTALLED)  ## a consistent copy of the live SQLite database, in backups/
+	$(BIN)/python -m bot.backup
 
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .

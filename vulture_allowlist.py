@@ -27,3 +27,5 @@ _.entry_date; _.calibration; _.last_message; _.as_group; _.restart_update_ids
 # Used by the hypothesis properties of tests/coaching/test_kit.py, and by the step cap that
 # double progression needs (the coaching issue).
 _.increment
+# Tornado calls these by name (bot/intake.py's webhook routes).
+_.SUPPORTED_METHODS; _.post; _.log_exception

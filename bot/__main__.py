@@ -8,9 +8,9 @@ import logging
 import signal
 import sys
 
-from telegram import Update
-
 from bot.application import build_application, prepare
+from bot.intake import poll, serve_webhook
+from bot.leader import LOST, leadership
 from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.terminal import TerminalChat
@@ -29,35 +29,41 @@ async def serve(settings: Settings) -> None:
     """Run the bot until SIGINT or SIGTERM.
 
     PTB's documented manual start-up rather than `run_polling`, because the order matters:
-    migrate the schema, then initialise (the persistence reads conversation states), then set
-    the command menus, then fetch updates; all in one event loop with one database engine.
+    become the one active process (bot/leader.py), migrate the schema, then initialise (the
+    persistence reads conversation states), then set the command menus, then take updates
+    (bot/intake.py: acknowledged only once handled); all in one event loop with one engine.
     """
     database = Database.from_url(settings.database_url)
-    await database.migrate()  # before initialize(): it reads conversation states
-    application = build_application(settings, database=database)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    try:
+        async with leadership(database, stop) as leading:
+            if leading:
+                await _run(settings, database, stop)
+    finally:
+        await database.dispose()
+    if LOST:
+        raise SystemExit(1)  # a supervisor restarts it, as a standby
+
+
+async def _run(settings: Settings, database: Database, stop: asyncio.Event) -> None:
+    await database.migrate()  # before initialize(): it reads conversation states
+    application = build_application(settings, database=database)
     async with application:
         await prepare(application)
-        await application.start()
-        if settings.webhook_url:
-            await application.updater.start_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret_token.get_secret_value(),
-                allowed_updates=Update.ALL_TYPES,
-            )
-        else:
-            await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+        await application.start()  # the job queue: reminders
         log.info("RunLift is running (%s)", "webhook" if settings.webhook_url else "polling")
-        await stop.wait()
-        await application.updater.stop()
+        if settings.webhook_url:
+            await serve_webhook(
+                application, stop, listen=settings.webhook_listen, port=settings.webhook_port,
+                path=settings.webhook_path, url=settings.webhook_url,
+                secret_token=settings.webhook_secret_token.get_secret_value(),
+            )  # fmt: skip
+        else:
+            await poll(application, stop)
         await application.stop()
-    await database.dispose()
 
 
 def main(argv: list[str]) -> None:

@@ -29,10 +29,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.context import DATABASE_KEY, RunLiftContext, unit_of_work
+from bot.context import DATABASE_KEY, RunLiftContext, bot_clock, unit_of_work
 from bot.dedupe import drop_repeats
 from bot.flood import drop_floods
-from bot.persistence import DatabasePersistence, flush_after_update
+from bot.persistence import DatabasePersistence, expire_conversations, flush_after_update
 from bot.settings import Settings
 from handlers import (
     account,
@@ -63,6 +63,7 @@ SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "kit", "deletedata"]
 GROUP_COMMANDS = ["join", "leave", "share", "groupsetup", "board", "team"]
 PRIVATE_DATA_COMMANDS = ["weight", "summary", "export", "import"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
+HOUSEKEEPING_SECONDS = 3600
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
 
 
@@ -80,7 +81,7 @@ def build_application(
         .token(settings.token or TERMINAL_TOKEN)
         .context_types(ContextTypes(context=RunLiftContext))
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .persistence(DatabasePersistence(database))
+        .persistence(persistence := DatabasePersistence(database))
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
@@ -93,8 +94,12 @@ def build_application(
         builder = builder.request(request).get_updates_request(request).updater(None)
     application = builder.build()
     application.bot_data[DATABASE_KEY] = database
+    persistence.clock = lambda: bot_clock(application.bot_data)
     register_handlers(application)
     schedule_reminders(application, settings.reminder_tick_seconds, settings.reminder_grace_hours)
+    application.job_queue.run_repeating(
+        expire_conversations, interval=HOUSEKEEPING_SECONDS, first=60, name="housekeeping"
+    )
     return application
 
 

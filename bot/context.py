@@ -8,23 +8,31 @@ session per handler call, loads the sender's runner (created on first contact) a
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from cachetools import TTLCache
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
+from bot.dedupe import forget
 from models import Database
-from render.common import POST_AS_YOURSELF, STALE_BUTTON
+from models.db import full_disk, unavailable
+from render.common import DATABASE_BUSY, POST_AS_YOURSELF, STALE_BUTTON
 from services import Runner, Sender, Services, open_services
 from services.base import NoRunner
+
+log = logging.getLogger(__name__)
 
 DATABASE_KEY = "database"
 CLOCK_KEY = "clock"  # tests put a function returning the current (UTC) time here
 WRAPPED = "__runlift_unit_of_work__"
 NO_DATABASE = "__runlift_without_database__"
+POSTPONED_KEY = "postponed_updates"  # ids of updates to be handled again (database was out)
+APOLOGISED_KEY = "apologised_updates"
 
 Callback = Callable[[Update, "RunLiftContext"], Awaitable[Any]]
 
@@ -59,6 +67,11 @@ class RunLiftContext(CallbackContext[ExtBot, dict, dict, dict]):
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def bot_clock(bot_data: dict) -> datetime:
+    """The bot's current time (UTC) where there is no context, e.g. in the persistence."""
+    return bot_data.get(CLOCK_KEY, _utc_now)()
 
 
 def ttl_cache(context: RunLiftContext, key: str, maxsize: int, seconds: float) -> TTLCache:
@@ -117,15 +130,58 @@ def unit_of_work(callback: Callback) -> Callback:
                     context._services = None
         except StaleButton:
             if isinstance(update, Update) and update.callback_query is not None:
-                await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+                await _say_stale(update)
             return None
         except NoRunner:  # what needs a runner, asked as a chat: nobody to answer for
             if isinstance(update, Update) and update.effective_chat is not None:
                 await update.effective_chat.send_message(POST_AS_YOURSELF)
             return None
+        except Exception as error:
+            if not unavailable(error) or not isinstance(update, Update):
+                raise
+            await postpone(update, context, error)
+            raise ApplicationHandlerStop from None  # nothing else handles it this time
         if stop is not None:
             raise stop
         return result
 
     setattr(wrapped, WRAPPED, True)
     return wrapped
+
+
+async def _say_stale(update: Update) -> None:
+    """The stale-button alert; when the handler had answered the press already (Telegram
+    takes one answer), a message in a private chat instead, nothing in a group."""
+    try:
+        await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+    except BadRequest:
+        chat = update.effective_chat
+        if chat is not None and chat.type == "private":
+            await chat.send_message(STALE_BUTTON)
+
+
+def postponed(bot_data: dict) -> set[int]:
+    """Ids of updates that could not be handled because the database was out: the intake
+    does not acknowledge them, so Telegram delivers them again (bot/intake.py)."""
+    return bot_data.setdefault(POSTPONED_KEY, set())
+
+
+async def postpone(update: Update, context: RunLiftContext, error: BaseException) -> None:
+    """The database is out (down, locked, disk full): roll back (done), keep the update for
+    later, and say sorry once per update rather than at every retry."""
+    what = "the disk is full" if full_disk(error) else "it is unreachable or locked"
+    log.error("Database write failed (%s); update %s will be handled again: %s",
+              what, update.update_id, error)  # fmt: skip
+    postponed(context.bot_data).add(update.update_id)
+    forget(update, context)  # its redelivery is not a repeat to drop
+    apologised = ttl_cache(context, APOLOGISED_KEY, 10_000, 3600)
+    if update.update_id in apologised:
+        return
+    apologised[update.update_id] = True
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(DATABASE_BUSY, show_alert=True)
+        elif update.effective_chat is not None:
+            await update.effective_chat.send_message(DATABASE_BUSY)
+    except Exception:  # Telegram may be out too; the update is kept either way
+        log.warning("Could not send the apology for update %s", update.update_id, exc_info=True)

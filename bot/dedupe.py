@@ -50,3 +50,8 @@ async def drop_repeats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     seen[key] = None
     if len(seen) > REMEMBERED:
         seen.popitem(last=False)
+
+
+def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """This delivery was not handled after all (the database was out): let it in again."""
+    context.bot_data.get(SEEN_KEY, OrderedDict()).pop(delivery(update), None)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import RunLiftContext, ttl_cache
+from bot.context import RunLiftContext, postponed, ttl_cache
 from render.common import SLOW_DOWN
 
 FLOOD_KEY = "recent_updates"
@@ -23,8 +23,8 @@ FLOOD_USERS = 100_000
 
 
 async def drop_floods(update: Update, context: RunLiftContext) -> None:
-    if update.effective_user is None:
-        return
+    if update.effective_user is None or update.update_id in postponed(context.bot_data):
+        return  # a redelivery of an update the database was out for is not a new one
     now = context.now()
     cache = ttl_cache(context, FLOOD_KEY, FLOOD_USERS, WINDOW.total_seconds())
     recent: deque = cache.get(update.effective_user.id) or deque()

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+import httpx
 from telegram import Update
-from telegram.error import NetworkError
+from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7_000_000_001
@@ -118,7 +119,9 @@ class OfflineBotApi(BaseRequest):
         self._next_message_id = 1000
         # Answers to give instead of success, per chat, for tests of Telegram's refusals:
         # "blocked" (403), "flood" (429, retry after 5 s), "network" (no answer at all),
-        # ("migrated", new_chat_id) (400 with the supergroup's id).
+        # ("migrated", new_chat_id) (400 with the supergroup's id), "server_error" (500),
+        # "connect_timeout" (timed out before anything was sent), "timeout_after_delivery"
+        # (the message is delivered, but the answer never comes back).
         self.failures: dict[int, list[object]] = {}
         # getChatMember answers: (chat id, user id) -> "creator", "administrator", "member"...
         self.chat_members: dict[tuple[int, int], str] = {}
@@ -193,6 +196,14 @@ class OfflineBotApi(BaseRequest):
         kind = queued.pop(0)
         if kind == "network":
             raise NetworkError("connection reset (simulated)")
+        if kind in ("connect_timeout", "timeout_after_delivery"):
+            if kind == "timeout_after_delivery":
+                self._answer(method, params)
+                raise TimedOut() from httpx.ReadTimeout("no answer (simulated)")
+            raise TimedOut() from httpx.ConnectTimeout("no connection (simulated)")
+        if kind == "server_error":
+            body = {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            return 500, json.dumps(body).encode()
         if kind == "blocked":
             body = {
                 "ok": False,

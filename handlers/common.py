@@ -55,8 +55,13 @@ def button_fields(update: Update, prefix: str, count: int) -> list[str]:
 
 
 async def refuse_others(update: Update, context: RunLiftContext) -> None:
-    """A signed button pressed by someone else: tell them, and let nothing else happen."""
+    """A signed button pressed by someone else: tell them, and let nothing else happen.
+    A press without data (a forged client) is stale here, once: PTB would hand it to every
+    pattern handler, one per group, and each would answer it."""
     data = update.callback_query.data or ""
+    if not data and not update.callback_query.game_short_name:
+        await update.callback_query.answer(texts.STALE_BUTTON, show_alert=True)
+        raise ApplicationHandlerStop
     _, mark, owner = data.partition(OWNER_MARK)
     if mark and owner != str(update.effective_user.id):
         await update.callback_query.answer(texts.NOT_YOUR_BUTTON, show_alert=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, exc, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -48,6 +48,28 @@ def _upgrade(connection: Connection) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+# SQLite's words for "cannot write now" (locked by another process) and "nowhere to write".
+_SQLITE_TRANSIENT = ("database is locked", "database table is locked", "disk is full",
+                     "disk i/o error", "unable to open database file")  # fmt: skip
+
+
+def unavailable(error: BaseException) -> bool:
+    """The database could not be reached or written just now (down, restarting, locked, disk
+    full): trying the same thing again later may work. Not a bug in the caller."""
+    if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+        return True
+    if isinstance(error, exc.OperationalError | exc.InterfaceError | exc.TimeoutError):
+        message = str(error.orig if isinstance(error, exc.DBAPIError) else error).lower()
+        sqlite_only = "sqlite" in type(getattr(error, "orig", None)).__module__
+        return not sqlite_only or any(words in message for words in _SQLITE_TRANSIENT)
+    # asyncpg raises plain OS errors while connecting (refused, reset, server gone).
+    return isinstance(error, OSError | ConnectionError | TimeoutError)
+
+
+def full_disk(error: BaseException) -> bool:
+    return "disk is full" in str(error).lower()
 
 
 class Database:
@@ -99,6 +121,17 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
+
+    async def reachable(self) -> bool:
+        """One round trip (`SELECT 1`): for the health route."""
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception as error:
+            if not unavailable(error):
+                raise
+            return False
+        return True
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -72,13 +74,18 @@ async def delete_user_data(session: AsyncSession, user_id: int) -> None:
     await session.execute(delete(User).where(User.id == user_id))
 
 
-async def conversation_states(session: AsyncSession, name: str) -> dict[tuple[int, int], str]:
-    rows = await session.scalars(select(ConversationState).where(ConversationState.name == name))
-    return {(row.chat_id, row.user_id): row.state for row in rows}
+async def conversation_states(
+    session: AsyncSession, name: str, since: datetime
+) -> dict[tuple[int, int], str]:
+    """The conversations of `name` whose state changed since `since` (older ones expired)."""
+    query = select(ConversationState).where(
+        ConversationState.name == name, ConversationState.updated_at >= since
+    )
+    return {(row.chat_id, row.user_id): row.state for row in await session.scalars(query)}
 
 
 async def save_conversation_state(
-    session: AsyncSession, name: str, chat_id: int, user_id: int, state: str | None
+    session: AsyncSession, name: str, chat_id: int, user_id: int, state: str | None, now: datetime
 ) -> None:
     """Remember where a conversation stands; None forgets it (the conversation ended)."""
     row = await session.get(ConversationState, (name, chat_id, user_id))
@@ -86,9 +93,18 @@ async def save_conversation_state(
         if row is not None:
             await session.delete(row)
     elif row is None:
-        session.add(ConversationState(name=name, chat_id=chat_id, user_id=user_id, state=state))
+        session.add(ConversationState(name=name, chat_id=chat_id, user_id=user_id, state=state,
+                                      updated_at=now))  # fmt: skip
     else:
-        row.state = state
+        row.state, row.updated_at = state, now
+
+
+async def expire_conversation_states(session: AsyncSession, before: datetime) -> int:
+    """Forget conversations whose state has not changed since `before`; how many."""
+    result = await session.execute(
+        delete(ConversationState).where(ConversationState.updated_at < before)
+    )
+    return result.rowcount or 0
 
 
 async def latest_bodyweight_kg(session: AsyncSession, user_id: int) -> float | None:

@@ -97,6 +97,11 @@ GROUP_ONLY = "That command works in a group chat."
 SENT_PRIVATELY = "📬 {name}, I sent the details to our private chat."
 START_PRIVATE_FIRST = "{name}, open a private chat with me first so I can send you your numbers."
 YES, NO = "Yes", "No"
+# The database is down, locked or full: the update is kept (Telegram sends it again) and
+# answered once it is back.
+DATABASE_BUSY = (
+    "Sorry, my notebook is out of reach for a moment. I'll answer this as soon as it's back."
+)
 POST_AS_YOURSELF = "Please send that as yourself, not as a channel or anonymously."
 
 

@@ -14,8 +14,16 @@ import warnings
 from dataclasses import dataclass
 from datetime import timedelta
 
+import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import RunLiftContext
@@ -127,10 +135,23 @@ async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
     except BadRequest as error:
         log.warning("Reminder %s refused: %s", message.row_id, error)
         return Outcome(message.row_id, "failed", chat_id)
+    except TimedOut as error:
+        if not _never_sent(error):  # the request went out; Telegram may well have delivered it
+            log.warning("Reminder %s: no answer from Telegram; not resent", message.row_id)
+            return Outcome(message.row_id, "unconfirmed", chat_id)
+        log.warning("Reminder %s not sent yet: %s", message.row_id, error)
+        return Outcome(message.row_id, "retry", chat_id)
     except NetworkError as error:
         log.warning("Reminder %s not sent yet: %s", message.row_id, error)
         return Outcome(message.row_id, "retry", chat_id)
     return Outcome(message.row_id, "sent", chat_id)
+
+
+def _never_sent(error: TimedOut) -> bool:
+    """A timeout while connecting or waiting for a pooled connection: nothing left the
+    process, so a retry cannot duplicate. Any other timeout (writing, reading the answer) may
+    come after Telegram delivered the message: a second send could be a duplicate."""
+    return isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:

@@ -38,7 +38,8 @@ MAX_ATTEMPTS = 5
 LATE_NOTE_AFTER = timedelta(minutes=10)
 KEEP_FOR = timedelta(days=30)
 FORGET_PER_TICK = 1000
-FINISHED = ("sent", "missed", "skipped", "failed", "blocked")
+# "unconfirmed": Telegram did not answer a send that went out; perhaps delivered, never resent.
+FINISHED = ("sent", "missed", "skipped", "failed", "blocked", "unconfirmed")
 
 
 # --- what a reminder says, as data (render/reminders.py words it) --------------------------------
@@ -92,7 +93,7 @@ class Due:
 @dataclass(frozen=True)
 class Outcome:
     row_id: int
-    status: str  # sent, skipped, retry, blocked, failed
+    status: str  # sent, skipped, retry, blocked, failed, unconfirmed
     chat_id: int
     retry_after: timedelta | None = None
 

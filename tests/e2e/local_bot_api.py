@@ -33,6 +33,11 @@ class LocalBotApi:
         self.updates = UpdateFactory(self.api)
         self.tokens_seen: set[str] = set()
         self._pending: list[dict[str, Any]] = []
+        # Cleared by a test to hold every sendMessage until it is set again (an update "in hand").
+        self.gate = threading.Event()
+        self.gate.set()
+        self.held = threading.Event()  # set when a sendMessage waits at the closed gate
+        self.offsets: list[int] = []  # the offset of every getUpdates: what was acknowledged
         self._lock = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -59,6 +64,7 @@ class LocalBotApi:
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        self.offsets.append(offset)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), 2.0)
         with self._lock:
             self._pending = [u for u in self._pending if u["update_id"] >= offset]
@@ -73,6 +79,9 @@ class LocalBotApi:
         if method == "getUpdates":
             body = {"ok": True, "result": self._get_updates(params)}
             return 200, json.dumps(body).encode()
+        if method == "sendMessage" and not self.gate.is_set():
+            self.held.set()
+            self.gate.wait()
         with self._lock:
             request = _Params(params, files or {})
             return asyncio.run(self.api.do_request(f"/{method}", "POST", request))
