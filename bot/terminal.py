@@ -8,8 +8,8 @@ reminder shows up while the chat waits for the next line.
 
 To run a club from one keyboard: `:as Bob` speaks as another user (the same user, with the
 same data, in every run), `:group` moves to the shared group chat (`:private` back), `:admin`
-makes the current user a group admin, `:added` adds the bot to the group, `:tick` runs the
-reminder tick now.
+makes the current user a group admin, `:added` adds the bot to the group (`:removed` removes
+it), `:tick` runs the reminder tick now.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ PROMPT = "you> "
 _SCALE_LABEL = re.compile(r"[0-9]+\+?")  # "0" ... "10", "5+"
 BANNER = (
     "RunLift terminal chat. Type /start to begin, a number to press a button, /quit to leave.\n"
-    "Several users: :as NAME, :group / :private, :admin, :added, :tick."
+    "Several users: :as NAME, :group / :private, :admin, :added, :removed, :tick."
 )
 
 
@@ -123,11 +123,17 @@ class TerminalChat:
         elif command == "added":
             update = self.updates.bot_added(self.user, GROUP_CHAT_ID)
             await app.process_update(self.updates.to_update(update, app.bot))
+        elif command == "removed":
+            update = self.updates.bot_removed(self.user, GROUP_CHAT_ID)
+            await app.process_update(self.updates.to_update(update, app.bot))
         elif command == "tick":
             job = app.job_queue.get_jobs_by_name(TICK_NAME)[0]
             await run_tick(RunLiftContext.from_job(job, app))
         else:
-            print("terminal: :as NAME, :group, :private, :admin, :added, :tick", file=self.out)
+            print(
+                "terminal: :as NAME, :group, :private, :admin, :added, :removed, :tick",
+                file=self.out,
+            )
             return
         where = "the group" if self.chat_id else "private chat"
         print(f"terminal: you are {self.user.first_name}, in {where}", file=self.out)
