@@ -15,7 +15,7 @@ from models import Group, GroupMember, Reminder
 from models.group_queries import get_or_create_group, membership, move_group
 from services.base import Area
 from services.reports import Board, TeamLine
-from services.training import Source
+from services.training import SessionSummary, Source
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ class Groups(Area):
         """The lifts of `day` whose reserve is still to be asked (exercise keys)."""
         return [entry.exercise for entry in await self.services.training.reserve_unknown(day)]
 
-    async def answer_reserve(self, day: date, rir: int):
+    async def answer_reserve(self, day: date, rir: int) -> SessionSummary | None:
         """The one-tap answer: the reserve stored and the loads worked out again; the session's
         summary (None: nothing was waiting, e.g. a second tap)."""
         training = self.services.training
