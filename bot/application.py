@@ -171,6 +171,7 @@ def register_handlers(application: Application) -> None:
             CommandHandler("team", groups.show_team, filters=in_groups),
             CommandHandler(GROUP_COMMANDS, account.group_only, filters=private),
             CallbackQueryHandler(groups.done_as_prescribed, pattern=r"^gdone:"),
+            CallbackQueryHandler(groups.reserve_answer, pattern=r"^grir:"),
             ChatMemberHandler(groups.bot_added, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(filters.StatusUpdate.MIGRATE, groups.migrated),
             CommandHandler("cancel", account.nothing_to_cancel),

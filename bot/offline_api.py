@@ -443,6 +443,18 @@ class UpdateFactory:
             },
         }  # fmt: skip
 
+    def bot_removed(self, user: FakeUser, group_id: int) -> dict[str, Any]:
+        """The bot was removed from a group by `user`."""
+        bot = {**BOT_USER}
+        return {
+            "update_id": self._next_update_id(),
+            "my_chat_member": {
+                "chat": _chat(group_id), "from": user.json(), "date": int(time.time()),
+                "old_chat_member": {"status": "member", "user": bot},
+                "new_chat_member": {"status": "kicked", "user": bot, "until_date": 0},
+            },
+        }  # fmt: skip
+
     def migrated(self, group_id: int, supergroup_id: int) -> dict[str, Any]:
         """The service message in an old group that became a supergroup."""
         self._message_id += 1

@@ -8,9 +8,10 @@ reminder shows up while the chat waits for the next line.
 
 To run a club from one keyboard: `:as Bob` speaks as another user (the same user, with the
 same data, in every run), `:group` moves to the shared group chat (`:private` back), `:admin`
-makes the current user a group admin, `:added` adds the bot to the group, `:tick` runs the
-reminder tick now. `:send FILE [caption]` attaches a file (e.g. `:send runlift.csv /import`);
-photos and documents the bot sends are saved under `chat-files/` and their paths printed.
+makes the current user a group admin, `:added` adds the bot to the group (`:removed` removes
+it), `:tick` runs the reminder tick now. `:send FILE [caption]` attaches a file (e.g.
+`:send runlift.csv /import`); photos and documents the bot sends are saved under `chat-files/`
+and their paths printed.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ FILES_DIR = Path("chat-files")  # where photos and documents from the bot are sa
 _SCALE_LABEL = re.compile(r"[0-9]+\+?")  # "0" ... "10", "5+"
 BANNER = (
     "RunLift terminal chat. Type /start to begin, a number to press a button, /quit to leave.\n"
-    "Several users: :as NAME, :group / :private, :admin, :added, :tick. "
+    "Several users: :as NAME, :group / :private, :admin, :added, :removed, :tick. "
     "A file: :send PATH [caption]."
 )
 
@@ -129,6 +130,9 @@ class TerminalChat:
             app.bot_data.pop(ADMIN_CACHE_KEY, None)  # an earlier "not an admin" is forgotten
         elif command == "added":
             update = self.updates.bot_added(self.user, GROUP_CHAT_ID)
+            await app.process_update(self.updates.to_update(update, app.bot))
+        elif command == "removed":
+            update = self.updates.bot_removed(self.user, GROUP_CHAT_ID)
             await app.process_update(self.updates.to_update(update, app.bot))
         elif command == "tick":
             job = app.job_queue.get_jobs_by_name(TICK_NAME)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 
 
 def streak(weeks: Sequence[tuple[int, int]]) -> int:
@@ -30,3 +31,28 @@ def relative_progress(
 def two_missed_in_a_row(planned_days_done: Sequence[bool]) -> bool:
     """Whether the last two planned lift days (oldest first) both went without a session."""
     return len(planned_days_done) >= 2 and not any(planned_days_done[-2:])
+
+
+# One rep more or fewer at 8 reps moves an Epley estimate by about 2.5 % (w·(1+9/30) over
+# w·(1+8/30)), and runners judge their reserve within about a rep (Zourdos et al. 2016): a
+# smaller change over four weeks is noise, so it reads as flat.
+FLAT_WITHIN = 0.025
+
+
+class Trend(StrEnum):
+    UP = "up"
+    FLAT = "flat"
+    DOWN = "down"
+
+
+def e1rm_trend(by_session: Sequence[float]) -> Trend | None:
+    """A lift's direction from its sessions' best e1RMs (oldest first): the last against the
+    first; None with fewer than two sessions to compare."""
+    if len(by_session) < 2 or by_session[0] <= 0:
+        return None
+    change = by_session[-1] / by_session[0] - 1
+    if change > FLAT_WITHIN:
+        return Trend.UP
+    if change < -FLAT_WITHIN:
+        return Trend.DOWN
+    return Trend.FLAT

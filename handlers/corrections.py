@@ -21,7 +21,6 @@ from handlers.common import (
     ask_for_text,
     button_data,
     button_fields,
-    confirm,
     reply,
     send_numbers,
     typed_text,
@@ -82,7 +81,7 @@ async def ask_delete(update: Update, context: RunLiftContext) -> None:
     training = context.services.training
     done, day = await training.logged_exercise(entry), await training.entry_day(entry)
     buttons = [[(texts.YES_DELETE, f"hdelok:{entry.id}"), (texts.KEEP_IT, "hdelno")]]
-    await reply(update, texts.ask_delete(done, day), buttons)
+    await send_numbers(update, context, texts.ask_delete(done, day), group_buttons=buttons)
 
 
 async def delete(update: Update, context: RunLiftContext) -> None:
@@ -93,7 +92,8 @@ async def delete(update: Update, context: RunLiftContext) -> None:
     await update.callback_query.answer()
     undo = kind == "hundo"
     removed = await context.services.training.delete_logged(entry, undo)
-    await confirm(update, context, texts.removed(removed, undo))
+    await context.services.commit()  # removed before the reply says so
+    await send_numbers(update, context, texts.removed(removed, undo))
 
 
 async def keep(update: Update, context: RunLiftContext) -> None:
@@ -112,10 +112,11 @@ async def undo(update: Update, context: RunLiftContext) -> None:
     if day != context.services.profile.today():
         done = await training.logged_exercise(entry)
         buttons = [[(texts.YES_REMOVE, f"hundo:{entry.id}"), (texts.KEEP_IT, "hdelno")]]
-        await reply(update, texts.ask_undo(done, day), buttons)
+        await send_numbers(update, context, texts.ask_undo(done, day), group_buttons=buttons)
         return
     removed = await training.delete_logged(entry, undo=True)
-    await confirm(update, context, texts.removed(removed, undo=True))
+    await context.services.commit()
+    await send_numbers(update, context, texts.removed(removed, undo=True))
 
 
 # --- correcting one set: a step of the /log conversation ----------------------------------------

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import Update
 from telegram.constants import ChatMemberStatus
+from telegram.error import Forbidden
 
 from bot.context import RunLiftContext, ttl_cache
-from coaching import EXERCISES
+from coaching import EXERCISES, InputError
+from coaching.parsing import parse_rir
 from handlers.common import (
     OWNER_MARK,
     StaleButton,
@@ -14,15 +18,19 @@ from handlers.common import (
     confirm,
     is_private,
     join_link,
+    keyboard,
     private_link,
     reply,
     source_of,
     url_button,
 )
+from handlers.log import RIR_BUTTONS
 from handlers.today import parse_day
 from render import common
 from render import groups as texts
+from render import training as training_texts
 from render.exercises import exercise_name
+from services.groups import SetupRefused
 
 ADMIN_CACHE_KEY = "admins"
 ADMIN_CACHE_SECONDS = 5 * 60
@@ -38,13 +46,20 @@ def _chat(update: Update) -> tuple[int, str]:
 # --- the bot in a group ----------------------------------------------------------------------
 
 
+OUT_STATUSES = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
 async def bot_added(update: Update, context: RunLiftContext) -> None:
-    """Added to a group: introduce RunLift once."""
+    """The bot's own membership changed. Added (or added back): introduce RunLift once, and
+    reminders start again; removed: the group is inactive and its reminders stop."""
     change = update.my_chat_member
     if change is None or is_private(update):
         return
     joined_now = change.new_chat_member.status in (ChatMemberStatus.MEMBER, *ADMIN_STATUSES)
-    was_out = change.old_chat_member.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    was_out = change.old_chat_member.status in OUT_STATUSES
+    if change.new_chat_member.status in OUT_STATUSES:
+        await context.services.groups.removed(update.effective_chat.id)
+        return
     if joined_now and was_out and await context.services.groups.introduce(*_chat(update)):
         await update.effective_chat.send_message(texts.GROUP_INTRO)
 
@@ -121,7 +136,12 @@ async def group_setup(update: Update, context: RunLiftContext) -> None:
     if not await _admins_only(update, context):
         return
     groups = context.services.groups
-    if context.args and not await groups.configure(*_chat(update), list(context.args)):
+    try:
+        applied = not context.args or await groups.configure(*_chat(update), list(context.args))
+    except SetupRefused as refused:
+        await reply(update, texts.group_days_refused(refused.rule))
+        return
+    if not applied:
         await reply(update, texts.BAD_GROUP_SETUP)
         return
     await confirm(update, context, texts.group_settings(await groups.settings(*_chat(update))))
@@ -149,7 +169,8 @@ async def show_team(update: Update, context: RunLiftContext) -> None:
         await update.effective_message.reply_text(text, reply_markup=link)
         return
     title, lines = await context.services.groups.team(*_chat(update))
-    await context.bot.send_message(private_chat, texts.team(title, lines))
+    today = context.services.profile.today() if context.runner.timezone else None
+    await context.bot.send_message(private_chat, texts.team(title, lines, today))
     await reply(update, texts.TEAM_SENT)
 
 
@@ -157,7 +178,8 @@ async def show_team(update: Update, context: RunLiftContext) -> None:
 
 
 async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
-    """Log the member's whole session of that day as prescribed (only their own button)."""
+    """Log the member's session of that day, sets and reps as prescribed (only their own
+    button); how hard it was is asked privately with one tap, and the loads hold until then."""
     query = update.callback_query
     if OWNER_MARK not in (query.data or ""):  # forged: every real one is signed
         await query.answer(common.NOT_YOUR_BUTTON, show_alert=True)
@@ -173,7 +195,60 @@ async def done_as_prescribed(update: Update, context: RunLiftContext) -> None:
     await context.services.commit()  # stored before anyone is told
     await query.answer()
     names = [exercise_name(EXERCISES[key]) for key in result.stored]
-    text = texts.group_done(context.runner.first_name, names)
+    asked = await ask_reserve(context, result.day)
+    text = texts.group_done(context.runner.first_name, names, asked)
     if result.needs_calibration:
         text += "\n" + texts.CALIBRATE_FIRST
-    await reply(update, text)
+    link = None
+    if not asked:  # no private chat yet: a link that opens one and asks there
+        payload = f"{RESERVE_PAYLOAD}{result.day.isoformat()}"
+        link = url_button(common.OPEN_PRIVATE_CHAT, private_link(context.bot.username, payload))
+    await update.effective_chat.send_message(text, reply_markup=link)
+
+
+RESERVE_PAYLOAD = "rir_"
+# The same one-tap scale as /log's question (0-4 and 5+), for the group button's session.
+RESERVE_BUTTONS = [[(label, "g" + data) for label, data in RIR_BUTTONS[0]]]
+
+
+async def ask_reserve(context: RunLiftContext, day: date) -> bool:
+    """Ask the runner privately for the reserve of `day`'s sets logged from the group (the
+    numbers stay out of the group); False when there is no private chat to ask in."""
+    chat_id = context.runner.private_chat_id
+    lifts = await context.services.groups.reserve_question(day)
+    if chat_id is None or not lifts:
+        return chat_id is not None
+    names = [exercise_name(EXERCISES[key]) for key in lifts]
+    text = texts.reserve_question(names, day, context.services.profile.today())
+    buttons = [[(label, f"{data}:{day.isoformat()}") for label, data in RESERVE_BUTTONS[0]]]
+    try:
+        await context.bot.send_message(chat_id, text, reply_markup=keyboard(buttons))
+    except Forbidden:  # they blocked the bot or never opened the chat: the link instead
+        return False
+    return True
+
+
+async def reserve_from_link(update: Update, context: RunLiftContext, payload: str) -> None:
+    """`/start rir_<day>` (the group's link when there was no private chat): ask now."""
+    try:
+        day = date.fromisoformat(payload.removeprefix(RESERVE_PAYLOAD))
+    except ValueError:
+        return
+    await ask_reserve(context, day)
+
+
+async def reserve_answer(update: Update, context: RunLiftContext) -> None:
+    """The one-tap reserve for a session logged from the group: loads worked out again."""
+    answer, day_text = button_fields(update, "grir", 2)
+    try:
+        rir, day = parse_rir(answer), date.fromisoformat(day_text)
+    except (InputError, ValueError):
+        raise StaleButton(answer) from None
+    summary = await context.services.groups.answer_reserve(day, rir)
+    if summary is None:
+        await update.callback_query.answer(texts.RESERVE_SAVED_ALREADY, show_alert=True)
+        return
+    await context.services.commit()  # stored before the reply says so
+    await update.callback_query.answer()
+    kit = context.services.profile.kit()
+    await reply(update, training_texts.session_summary(summary, kit))

@@ -126,7 +126,8 @@ async def _ask_calibration(
     shown = load(context.services.profile.kit(), exercise, weight)
     buttons = [*RIR_BUTTONS, [(texts.COULD_NOT_FINISH, "rir:fail")]]
     prompt = texts.calibration_prompt(exercise_name(exercise), step, shown, CALIBRATION_REPS)
-    await reply(update, prompt, buttons)
+    # The weight is a number: private unless the member shares (the buttons stay here).
+    await send_numbers(update, context, prompt, group_buttons=buttons)
     return CALIBRATE
 
 
@@ -190,8 +191,8 @@ async def _take_sets(
     jump = await training.implausible(workout, exercise, sets)
     if jump is not None:
         training.save_draft(training.draft().with_sets(exercise.key, tuple(sets), rir))
-        await reply(update, texts.confirm_jump(*jump, unit),
-                    [[(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
+        await send_numbers(update, context, texts.confirm_jump(*jump, unit), group_buttons=[
+            [(texts.CONFIRM_YES, "jump:yes"), (texts.CONFIRM_NO, "jump:no")]])  # fmt: skip
         return CONFIRM
     return await _after_sets(update, context, workout, exercise, sets, rir)
 
@@ -334,12 +335,12 @@ async def soreness_answer(update: Update, context: RunLiftContext) -> State:
     if answer == "skip":
         trim = training.skip_checkin(workout)
         if trim is not None:  # the week says a key run is tomorrow
-            await reply(update, texts.checkin_result(trim, kit))
+            await send_numbers(update, context, texts.checkin_result(trim, kit))
         return await _ask_pick(update, context, workout)
     tomorrow = training.record_soreness(workout, int(answer))
     if tomorrow.known:  # the runner's week tells tomorrow's run: no need to ask
         trim = training.apply_known_run(workout, tomorrow)
-        await reply(update, texts.checkin_result(trim, kit, tomorrow.run))
+        await send_numbers(update, context, texts.checkin_result(trim, kit, tomorrow.run))
         return await _ask_pick(update, context, workout)
     await reply(update, texts.ask_key_run(tomorrow.run),
                 [[(YES, "keyrun:yes"), (NO, "keyrun:no")]])  # fmt: skip
@@ -351,7 +352,7 @@ async def key_run_answer(update: Update, context: RunLiftContext) -> State:
     await update.callback_query.answer()
     workout = await _workout(context)
     trim = context.services.training.record_key_run(workout, button_data(update) == "keyrun:yes")
-    await reply(update, texts.checkin_result(trim, context.services.profile.kit()))
+    await send_numbers(update, context, texts.checkin_result(trim, context.services.profile.kit()))
     return await _ask_pick(update, context, workout)
 
 

@@ -19,6 +19,7 @@ from bot.context import RunLiftContext
 from coaching import EXERCISES, Exercise
 from coaching.parsing import MAX_WEIGHT
 from coaching.timezones import POPULAR
+from handlers import groups
 from handlers import kit as kit_handlers
 from handlers.common import (
     Buttons,
@@ -202,6 +203,9 @@ async def start(update: Update, context: RunLiftContext) -> State:
         if title is not None:
             await reply(update, group_texts.joined_privately(title))
     runner = context.runner
+    if runner.onboarded and payload.startswith(groups.RESERVE_PAYLOAD):  # the group's link
+        await groups.reserve_from_link(update, context, payload)
+        return END
     if runner.onboarded:
         text = texts.welcome_back(runner.first_name) + "\n\n" + await _summary(context)
         await reply(update, text, _settings_buttons())

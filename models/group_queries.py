@@ -21,16 +21,22 @@ async def get_or_create_group(session: AsyncSession, chat_id: int, title: str) -
     return group
 
 
-async def membership(session: AsyncSession, group_id: int, user_id: int) -> GroupMember | None:
-    return await session.get(GroupMember, (group_id, user_id))
+async def membership(
+    session: AsyncSession, group_id: int, user_id: int, left_too: bool = False
+) -> GroupMember | None:
+    """The runner's membership of the group (`left_too`: also one they left)."""
+    member = await session.get(GroupMember, (group_id, user_id))
+    if member is None or (member.left_at is not None and not left_too):
+        return None
+    return member
 
 
 async def members_of(session: AsyncSession, group_id: int) -> list[tuple[GroupMember, User]]:
-    """The group's members with their profiles, in order of joining."""
+    """The group's members (not those who left) with their profiles, in order of joining."""
     query = (
         select(GroupMember, User)
         .join(User, User.id == GroupMember.user_id)
-        .where(GroupMember.group_id == group_id)
+        .where(GroupMember.group_id == group_id, GroupMember.left_at.is_(None))
         .order_by(GroupMember.joined_at, GroupMember.user_id)
     )
     return [(member, user) for member, user in (await session.execute(query)).all()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Integer, String, func
+from sqlalchemy import JSON, BigInteger, Boolean, Date, ForeignKey, Integer, String, func, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime
@@ -21,6 +21,9 @@ class Group(Base):
     weekly_summary: Mapped[bool] = mapped_column(Boolean, default=True)
     summary_day: Mapped[int] = mapped_column(Integer, default=6)  # Monday = 0: Sunday
     introduced: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False once the bot was removed (or Telegram refused a message): no reminders until it is
+    # added back.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     reminders_planned_until: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
 
@@ -36,3 +39,5 @@ class GroupMember(Base):
     )
     share: Mapped[bool] = mapped_column(Boolean, default=False)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
+    # Set when the member leaves; the row stays, so rejoining keeps when they first joined.
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

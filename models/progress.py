@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,16 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from coaching import Prescription
 from models.runner import BodyweightEntry, Race
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
-
-
-async def done_dates(session: AsyncSession, user_id: int, start: date, end: date) -> set[date]:
-    query = select(WorkoutSession.local_date).where(
-        WorkoutSession.user_id == user_id,
-        WorkoutSession.status == "done",
-        WorkoutSession.local_date >= start,
-        WorkoutSession.local_date <= end,
-    )
-    return set(await session.scalars(query))
 
 
 async def sets_between(
@@ -39,13 +29,6 @@ async def sets_between(
     return [tuple(row) for row in await session.execute(query)]
 
 
-async def last_session_date(session: AsyncSession, user_id: int) -> date | None:
-    query = select(func.max(WorkoutSession.local_date)).where(
-        WorkoutSession.user_id == user_id, WorkoutSession.status == "done"
-    )
-    return await session.scalar(query)
-
-
 async def deloaded_since(session: AsyncSession, user_id: int, since: date) -> bool:
     query = (
         select(ExerciseEntry.id)
@@ -60,13 +43,61 @@ async def deloaded_since(session: AsyncSession, user_id: int, since: date) -> bo
     return await session.scalar(query) is not None
 
 
-async def race_within(session: AsyncSession, user_id: int, today: date, days: int) -> bool:
-    query = select(Race.id).where(
-        Race.user_id == user_id,
-        Race.race_date >= today,
-        Race.race_date <= today + timedelta(days=days),
+async def lifted_dates(session: AsyncSession, user_id: int, start: date, end: date) -> set[date]:
+    """Days between two dates with a session done or something logged in it (a session
+    logged from a group's button with a lift still to calibrate counts too)."""
+    logged = select(ExerciseEntry.session_id).where(ExerciseEntry.user_id == user_id)
+    query = select(WorkoutSession.local_date).where(
+        WorkoutSession.user_id == user_id,
+        WorkoutSession.local_date >= start,
+        WorkoutSession.local_date <= end,
+        (WorkoutSession.status == "done") | WorkoutSession.id.in_(logged),
     )
-    return await session.scalar(query.limit(1)) is not None
+    return set(await session.scalars(query))
+
+
+async def sets_by_day(
+    session: AsyncSession, user_id: int, start: date, end: date
+) -> list[tuple[date, str, float, str, int, int | None]]:
+    """(day, exercise, weight, unit, reps, rir) of every set logged between two dates."""
+    query = (
+        select(
+            WorkoutSession.local_date,
+            LoggedSet.exercise,
+            LoggedSet.weight,
+            LoggedSet.unit,
+            LoggedSet.reps,
+            LoggedSet.rir,
+        )
+        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
+        .where(
+            LoggedSet.user_id == user_id,
+            WorkoutSession.local_date >= start,
+            WorkoutSession.local_date <= end,
+        )
+        .order_by(WorkoutSession.local_date)
+    )
+    return [tuple(row) for row in await session.execute(query)]
+
+
+async def last_lifted(session: AsyncSession, user_id: int) -> date | None:
+    """The last day the runner finished a session or logged something."""
+    logged = select(ExerciseEntry.session_id).where(ExerciseEntry.user_id == user_id)
+    query = select(func.max(WorkoutSession.local_date)).where(
+        WorkoutSession.user_id == user_id,
+        (WorkoutSession.status == "done") | WorkoutSession.id.in_(logged),
+    )
+    return await session.scalar(query)
+
+
+async def races_from(session: AsyncSession, user_id: int, today: date) -> list[tuple[date, str]]:
+    """The runner's races from today on, soonest first (day, distance)."""
+    query = (
+        select(Race.race_date, Race.distance)
+        .where(Race.user_id == user_id, Race.race_date >= today)
+        .order_by(Race.race_date)
+    )
+    return [tuple(row) for row in await session.execute(query)]
 
 
 # --- /progress and /records: the whole history in four statements ---------------------------

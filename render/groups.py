@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from render.common import DAY_NAMES, escape, weight
+from render.blocks import block_name
+from render.common import DAY_NAMES, day_text, escape, weight
 from render.exercises import exercise_name
+from render.onboarding import RULE_NAMES
 
 GROUP_INTRO = (
     "Hi! I'm RunLift, a strength coach for runners: two short, heavy sessions a week, fitted "
@@ -49,17 +51,15 @@ def group_settings(settings) -> str:
         f"<b>{escape(settings.title) or 'This group'}</b>\n"
         f"Reminder: {escape(settings.reminder_time or 'not set')} "
         f"({escape(settings.timezone or 'time zone not set')})\n"
-        f"Lift days: {escape(days)}\nWeekly summary: {escape(summary)}\n\n"
+        f"Lift days: {escape(days)} (each member is named only when their own plan has a "
+        "session that day)\n"
+        f"Weekly summary: {escape(summary)}\n\n"
         "Admins change it with:\n<code>/groupsetup time 07:00</code>\n"
         "<code>/groupsetup timezone Europe/Berlin</code>\n"
         "<code>/groupsetup days own</code> (each member's own days) or "
         "<code>/groupsetup days tue fri</code>\n<code>/groupsetup summary on sun</code> or "
         "<code>/groupsetup summary off</code>"
     )
-
-
-def group_done(name: str, lifts: Sequence[str]) -> str:
-    return f"✅ {escape(name)} did today's session as prescribed ({escape(', '.join(lifts))})."
 
 
 def _board_line(line) -> str:
@@ -86,20 +86,66 @@ def board(board) -> str:
 FLAGS = {
     "missed_twice": "two sessions missed in a row",
     "deload": "a deload in the last 2 weeks",
-    "race_soon": "a race within 14 days",
 }
+TRENDS = {"up": "up", "flat": "flat", "down": "down"}
 
 
-def _team_line(line) -> str:
+def _team_line(line, today) -> str:
+    """One member (a `services.reports.TeamLine`): figures since they joined."""
+    name = f"<b>{escape(line.name)}</b>"
     if not line.onboarded:
-        last = "never (not set up)"
-    else:
-        last = line.last.isoformat() if line.last else "never"
-    flags = (" ⚠️ " + "; ".join(FLAGS[f] for f in line.flags)) if line.flags else ""
-    return (f"• {escape(line.name)}: last session {escape(last)} · 4 weeks "
-            f"{line.done}/{line.planned}{flags}")  # fmt: skip
+        return f"• {name}: not set up yet"
+    last = escape(day_text(line.last, today)) if line.last else "none yet"
+    since = escape(day_text(line.since, today))
+    lines = [f"• {name}: {line.done}/{line.planned} sessions since joining ({since}) · "
+             f"last session: {last} · block {escape(block_name(line.block))}"]  # fmt: skip
+    trends = ", ".join(f"{exercise_name(e).lower()} {TRENDS[t]}" for e, t in line.trends)
+    lines.append(f"  e1RM over 4 weeks: {escape(trends or 'not enough sessions yet')}")
+    if line.races:
+        races = ", ".join(f"{d.value} on {day_text(day, today)}" for day, d in line.races)
+        lines.append(f"  Races: {escape(races)}")
+    if line.flags:
+        lines.append("  ⚠️ " + escape("; ".join(FLAGS[f] for f in line.flags)))
+    return "\n".join(lines)
 
 
-def team(title: str, lines: Sequence) -> str:
-    body = "\n".join(_team_line(line) for line in lines) or NO_MEMBERS
-    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}"
+def team(title: str, lines: Sequence, today=None) -> str:
+    """The coach's view of a group (`services.reports.TeamLine`s), sent privately."""
+    body = "\n".join(_team_line(line, today) for line in lines) or NO_MEMBERS
+    waiting = [escape(line.name) for line in lines if not line.onboarded]
+    footer = f"\n\nNot set up yet: {', '.join(waiting)}" if waiting else ""
+    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}{footer}"
+
+
+# --- the "done as prescribed" button and its private question --------------------------------
+
+RESERVE_SAVED_ALREADY = "Already answered: nothing changed."
+
+
+def group_done(name: str, lifts: Sequence[str], asked: bool) -> str:
+    """The group's reply to the button: the reps are in; how hard it was is asked privately
+    (`asked`: the question went to the private chat)."""
+    done = f"✅ {escape(name)} did the session's sets and reps ({escape(', '.join(lifts))})."
+    if asked:
+        return done + " I asked privately how hard it was."
+    return (done + " How hard was it? Open our private chat to answer (one tap): until then "
+            "the loads stay as they are.")  # fmt: skip
+
+
+def reserve_question(lifts: Sequence[str], day, today) -> str:
+    """Asked privately after the group's button: one answer for the session's last sets."""
+    when = "today's" if day == today else f"{escape(day_text(day, today))}'s"
+    return (
+        f"You logged {when} session from the group ({escape(', '.join(lifts))}). How many more "
+        "reps could you have done on the last sets? (reps in reserve) Until you answer, "
+        "your loads stay as they are."
+    )
+
+
+def group_days_refused(rule) -> str:
+    """`/groupsetup days ...` against the lift-day rules (a `coaching.week.Rule`)."""
+    return (
+        f"Those days break a lift-day rule ({escape(RULE_NAMES[rule])}): two lift days need a "
+        "full day between them (48 hours to recover), so no two days in a row "
+        "(Sunday and Monday count too). E.g. <code>/groupsetup days tue fri</code>."
+    )

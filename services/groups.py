@@ -7,15 +7,15 @@ from datetime import date
 
 from sqlalchemy import delete
 
-from coaching import BLOCKS, EXERCISES, InputError
+from coaching import EXERCISES, InputError
 from coaching.parsing import parse_time, parse_weekday
-from coaching.programme import BLOCKS_BY_KEY
 from coaching.timezones import local_date, resolve_timezone
+from coaching.week import Rule, gap
 from models import Group, GroupMember, Reminder
 from models.group_queries import get_or_create_group, membership, move_group
 from services.base import Area
 from services.reports import Board, TeamLine
-from services.training import Source
+from services.training import SessionSummary, Source
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,20 @@ class GroupSettings:
 
 @dataclass(frozen=True)
 class GroupLog:
-    """What the "done as prescribed" button stored."""
+    """What the "done as prescribed" button stored (the reps; the reserve is asked privately,
+    and until it is answered the loads hold)."""
 
+    day: date
     stored: list[str]  # exercise keys
     needs_calibration: bool
+
+
+class SetupRefused(InputError):
+    """A /groupsetup the lift-day rules refuse (`rule`: which one)."""
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule.value)
+        self.rule = rule
 
 
 class Groups(Area):
@@ -41,10 +51,21 @@ class Groups(Area):
         return await get_or_create_group(self.db, chat_id, title)
 
     async def introduce(self, chat_id: int, title: str) -> bool:
-        """The bot was added: True the first time (introduce RunLift once)."""
+        """The bot was added (or added back: reminders start again): True the first time
+        (introduce RunLift once)."""
         group = await self.group(chat_id, title)
         first, group.introduced = not group.introduced, True
+        if not group.active:
+            group.active = True
+            self.services.reminders.invalidate_group_plan(group)
         return first
+
+    async def removed(self, chat_id: int) -> None:
+        """The bot was removed from the group: it is inactive and its reminders stop (members,
+        settings and history stay for when it is added back)."""
+        group = await self.db.get(Group, chat_id)
+        if group is not None:
+            await self.services.reminders.deactivate_group(group)
 
     async def migrate(self, old_id: int, new_id: int) -> None:
         """The group became a supergroup: members, settings and reminders move along."""
@@ -68,15 +89,22 @@ class Groups(Area):
         return group.title
 
     async def _add_member(self, group: Group) -> None:
-        if await membership(self.db, group.id, self.runner.id) is None:
-            self.db.add(GroupMember(group_id=group.id, user_id=self.runner.id, share=False))
+        """A member from now on; one who left and comes back keeps their first joining day
+        (and /share choice), so their figures since joining carry on."""
+        member = await membership(self.db, group.id, self.runner.id, left_too=True)
+        if member is None:
+            self.db.add(GroupMember(group_id=group.id, user_id=self.runner.id, share=False,
+                                    joined_at=self.now))  # fmt: skip
+        else:
+            member.left_at = None
         self.services.reminders.invalidate_group_plan(group)
 
     async def leave(self, chat_id: int) -> bool:
+        """Off the board and the reminders; the membership is kept (left) for a return."""
         member = await membership(self.db, chat_id, self.runner.id)
         if member is None:
             return False
-        await self.db.delete(member)
+        member.left_at = self.now
         return True
 
     async def share(self, chat_id: int, on: bool) -> bool:
@@ -106,6 +134,8 @@ class Groups(Area):
         group = await self.group(chat_id, title)
         try:
             applied = _apply_setting(group, words)
+        except SetupRefused:
+            raise
         except InputError:
             applied = False
         if applied:
@@ -127,14 +157,16 @@ class Groups(Area):
 
     async def done_as_prescribed(self, day: date, source: Source) -> GroupLog | None:
         """Log the sender's whole session of `day` as prescribed (what is not logged yet);
-        None for a day still to come."""
+        None for a day still to come.
+
+        The button says the reps were done, not how hard they were: the sets are stored
+        without reps in reserve, which the progression reads as "hold" (no increase), until
+        the runner answers the private question (`answer_reserve`)."""
         if day > self.today():
             return None
         training = self.services.training
         workout = await training.open_session(day)
         logged = await training.logged_lifts(workout)
-        # "As prescribed" means the prescription's reps with the block's planned reserve.
-        rir = BLOCKS_BY_KEY.get(workout.block, BLOCKS[0]).target_rir
         stored, needs_calibration = [], False
         for lift in workout.prescription.lifts:
             if lift.exercise in logged:
@@ -144,9 +176,20 @@ class Groups(Area):
             if not sets:
                 needs_calibration = True
                 continue
-            await training.record_exercise(workout, exercise, sets, rir, source)
+            await training.record_exercise(workout, exercise, sets, None, source)
             stored.append(lift.exercise)
-        return GroupLog(stored, needs_calibration)
+        return GroupLog(day, stored, needs_calibration)
+
+    async def reserve_question(self, day: date) -> list[str]:
+        """The lifts of `day` whose reserve is still to be asked (exercise keys)."""
+        return [entry.exercise for entry in await self.services.training.reserve_unknown(day)]
+
+    async def answer_reserve(self, day: date, rir: int) -> SessionSummary | None:
+        """The one-tap answer: the reserve stored and the loads worked out again; the session's
+        summary (None: nothing was waiting, e.g. a second tap)."""
+        training = self.services.training
+        workout = await training.answer_reserve(day, rir)
+        return None if workout is None else await training.summary(workout)
 
 
 def _apply_setting(group: Group, words: list[str]) -> bool:
@@ -163,7 +206,10 @@ def _apply_setting(group: Group, words: list[str]) -> bool:
     elif what == "days" and values == ["own"]:
         group.fixed_days = None
     elif what == "days" and 1 <= len(values) <= 3:
-        group.fixed_days = sorted({parse_weekday(v[:3]) for v in values})
+        days = sorted({parse_weekday(v[:3]) for v in values})
+        if any(gap(a, b) < 2 for i, a in enumerate(days) for b in days[i + 1 :]):
+            raise SetupRefused(Rule.SPACING)  # the same rule as each runner's own days
+        group.fixed_days = days
     elif what == "summary" and values and values[0] in ("on", "off") and len(values) <= 2:
         group.weekly_summary = values[0] == "on"
         if len(values) == 2:

@@ -107,6 +107,14 @@ class Reminders(Area):
     def invalidate_group_plan(self, group: Group) -> None:
         group.reminders_planned_until = None
 
+    async def deactivate_group(self, group: Group) -> None:
+        """The bot is out of the group: no more reminders there until it is added back."""
+        group.active = False
+        self.invalidate_group_plan(group)
+        await self.db.execute(
+            delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
+        )
+
     # --- planning -----------------------------------------------------------------------------
 
     async def plan_due(self) -> None:
@@ -181,7 +189,7 @@ class Reminders(Area):
                 Reminder.group_id == group.id, Reminder.status == "due", self._unsent(group)
             )
         )
-        if not group.timezone or not group.reminder_time:
+        if not group.active or not group.timezone or not group.reminder_time:
             group.reminders_planned_until = self.now.date() + timedelta(days=HORIZON_DAYS)
             return 0
         today = local_date(self.now, group.timezone)
@@ -219,7 +227,7 @@ class Reminders(Area):
         planned = Group.reminders_planned_until
         query = (
             select(Group)
-            .where(or_(planned.is_(None), planned < horizon))
+            .where(Group.active.is_(True), or_(planned.is_(None), planned < horizon))
             .order_by(planned.is_not(None))
             .limit(limit)
         )
@@ -319,21 +327,24 @@ class Reminders(Area):
         return MissedSession(row.lift_date, reslot, target, moves_on)
 
     async def _group_content(self, group: Group, row: Reminder) -> Content | None:
-        """The group's lift-day message (only members due that day), or its weekly board."""
+        """The group's lift-day message, or its weekly board. The group's days (if set) are
+        the days it posts; a member is named only when their own plan has a session to do
+        that day (the same session their /today and reminder show: not on their days off,
+        in race week, while paused, or once done)."""
+        if not group.active:
+            return None
         if row.kind == "summary":
             return GroupSummary(await self.services.reports.board(group, row.local_date))
+        day = row.local_date
+        if group.fixed_days and day.weekday() not in group.fixed_days:
+            return None
+        training = self.services.training
         due = [
             (user.id, user.first_name)
             for _member, user in await members_of(self.db, group.id)
-            if user.onboarded
-            and not paused_on(user, row.local_date)
-            and (
-                row.local_date.weekday() in group.fixed_days
-                if group.fixed_days
-                else is_lift_day(user, row.local_date)
-            )
+            if user.onboarded and await training.due_session(day, user) is not None
         ]
-        return GroupLiftDay(due, row.local_date) if due else None
+        return GroupLiftDay(due, day) if due else None
 
     # --- recording what happened ---------------------------------------------------------------
 
@@ -356,6 +367,9 @@ class Reminders(Area):
         if outcome.status == "sent":
             row.sent_at = self.now
         elif outcome.status == "blocked":
+            group = await self.db.get(Group, row.group_id) if row.group_id else None
+            if group is not None:  # the bot was removed from the group
+                await self.deactivate_group(group)
             user = await self.db.get(User, row.user_id) if row.user_id else None
             if user is not None:
                 user.active = False  # they blocked the bot: no reminders until they return

@@ -7,20 +7,23 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from coaching import EXERCISES, Distance, Exercise, LiftDays, LoggedSet, Session, Unit, convert
-from coaching.adherence import relative_progress, streak, two_missed_in_a_row
+from coaching.adherence import Trend, e1rm_trend, relative_progress, streak, two_missed_in_a_row
+from coaching.programme import BLOCKS, BLOCKS_BY_KEY, Block
 from coaching.records import best_e1rm
-from models import Group, LiftState, User
+from coaching.timezones import local_date
+from models import Group, GroupMember, LiftState, User
 from models.group_queries import members_of
 from models.progress import (
     deloaded_since,
-    done_dates,
-    last_session_date,
-    race_within,
+    last_lifted,
+    lifted_dates,
+    races_from,
     sets_between,
+    sets_by_day,
 )
 from models.training_queries import completed_sessions, recent_sessions, session_on
 from services.base import Area
-from services.runners import kit_for, lift_dates, lift_dates_between, lift_days_of, unit_of
+from services.runners import kit_for, lift_dates_between, lift_days_of, unit_of
 from services.training import SessionSummary
 
 HISTORY_PAGE = 5
@@ -28,6 +31,8 @@ PLAN_DAYS = 7
 LATER_DAYS = 21  # how far past the plan to look for lifting when it has none
 MAIN_LIFTS = ("back_squat", "deadlift", "overhead_press", "goblet_squat", "one_arm_db_press")
 BOARD_LIFTS = ("back_squat", "deadlift", "overhead_press")
+TREND_WEEKS = 4
+RACES_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -86,17 +91,22 @@ class Board:
 class Flag(StrEnum):
     MISSED_TWICE = "missed_twice"
     DELOAD = "deload"
-    RACE_SOON = "race_soon"
 
 
 @dataclass(frozen=True)
 class TeamLine:
+    """A member in the coach's view; the figures count from `since` (the day they joined)."""
+
     name: str
     onboarded: bool
     last: date | None = None
     done: int = 0
     planned: int = 0
     flags: tuple[Flag, ...] = ()
+    since: date | None = None
+    block: Block | None = None
+    trends: tuple[tuple[Exercise, Trend], ...] = ()
+    races: tuple[tuple[date, Distance], ...] = ()
 
 
 def _lifts(plan_day: PlanDay) -> bool:
@@ -160,16 +170,24 @@ class Reports(Area):
 
     # --- groups -------------------------------------------------------------------------------
 
-    async def weekly_adherence(self, user: User, today: date, weeks: int) -> list[tuple[int, int]]:
-        """(sessions done, sessions planned) for each of the last `weeks` weeks, this one last."""
-        first = monday_of(today) - timedelta(weeks=weeks - 1)
-        done = await done_dates(self.db, user.id, first, first + timedelta(weeks=weeks))
+    async def weekly_adherence(
+        self, user: User, today: date, weeks: int, since: date
+    ) -> list[tuple[int, int]]:
+        """(sessions done, sessions the plan asked for) for each of the last `weeks` weeks,
+        this one last (all of its days, the ones to come too), counting from `since` (the day
+        the member joined): weeks before it are left out."""
+        training, since = self.services.training, min(since, today)
+        first = max(monday_of(today) - timedelta(weeks=weeks - 1), monday_of(since))
+        end = monday_of(today) + timedelta(days=6)
+        lifted = await lifted_dates(self.db, user.id, max(first, since), end)
+        planned = await training.lifting_days(user, max(first, since), end)
         result = []
-        for week in range(weeks):
-            monday = first + timedelta(weeks=week)
-            sunday = monday + timedelta(days=6)
-            planned = len(lift_dates(user, monday))
-            result.append((sum(1 for d in done if monday <= d <= sunday), planned))
+        monday = first
+        while monday <= today:
+            week = (monday, monday + timedelta(days=6))
+            result.append((sum(1 for d in lifted if week[0] <= d <= week[1]),
+                           sum(1 for d in planned if week[0] <= d <= week[1])))  # fmt: skip
+            monday += timedelta(weeks=1)
         return result
 
     async def best_by_lift(self, user: User, start: date, end: date) -> dict[str, float | None]:
@@ -190,7 +208,8 @@ class Reports(Area):
             if not user.onboarded:
                 lines.append(BoardLine(user.first_name, False))
                 continue
-            weeks = await self.weekly_adherence(user, today, 12)
+            since = _since_joining(member, user)
+            weeks = await self.weekly_adherence(user, today, 12, since)
             done, planned = weeks[-1]
             before = await self.best_by_lift(
                 user, today - timedelta(days=42), today - timedelta(days=28)
@@ -214,35 +233,65 @@ class Reports(Area):
         return tuple(loads)
 
     async def team(self, group: Group) -> list[TeamLine]:
-        """Each member's last session, 4-week adherence and what a coach should look at."""
+        """Per member, since they joined: sessions done of those their plan asked for, the
+        last session, the block, each main lift's e1RM trend over four weeks, races to come,
+        and what a coach should look at; members not set up yet say so."""
         lines = []
-        for _member, user in await members_of(self.db, group.id):
+        for member, user in await members_of(self.db, group.id):
             if not user.onboarded:
                 lines.append(TeamLine(user.first_name, False))
                 continue
             today = self.today(user)
-            weeks = await self.weekly_adherence(user, today, 4)
+            since = _since_joining(member, user)
+            lifted = await lifted_dates(self.db, user.id, since, today)
+            asked = await self.services.training.lifting_days(user, since, today)
+            # Today's session is not missed yet: it counts once it is done.
+            planned = [day for day in asked if day < today or day in lifted]
             flags = []
-            if await self._missed_twice(user, today):
+            if _missed_twice([d for d in planned if d < today], lifted):
                 flags.append(Flag.MISSED_TWICE)
-            if await deloaded_since(self.db, user.id, today - timedelta(days=14)):
+            if await deloaded_since(self.db, user.id, max(since, today - timedelta(days=14))):
                 flags.append(Flag.DELOAD)
-            if await race_within(self.db, user.id, today, 14):
-                flags.append(Flag.RACE_SOON)
-            last = await last_session_date(self.db, user.id)
-            lines.append(TeamLine(user.first_name, True, last, sum(d for d, _ in weeks),
-                                  sum(p for _, p in weeks), tuple(flags)))  # fmt: skip
+            lines.append(TeamLine(
+                user.first_name, True, await last_lifted(self.db, user.id), len(lifted),
+                len(planned), tuple(flags), since, BLOCKS_BY_KEY.get(user.block, BLOCKS[0]),
+                await self._trends(user, today), tuple(await self._races(user, today)),
+            ))  # fmt: skip
         return lines
 
-    async def _missed_twice(self, user: User, today: date) -> bool:
-        start = today - timedelta(days=21)
-        planned = [
-            day
-            for monday in (monday_of(start) + timedelta(weeks=w) for w in range(4))
-            for day in lift_dates(user, monday)
-            if start <= day < today
-        ]
-        done = await done_dates(self.db, user.id, start, today)
-        # A session done within two days after a planned one counts for it (moved sessions).
-        kept = [any(day <= d <= day + timedelta(days=2) for d in done) for day in sorted(planned)]
-        return two_missed_in_a_row(kept)
+    async def _trends(self, user: User, today: date) -> tuple[tuple[Exercise, Trend], ...]:
+        """Each main lift's e1RM direction over the last four weeks (lifts with two sessions
+        or more in them), from each session's best set."""
+        unit = unit_of(user)
+        by_day: dict[str, dict[date, list[LoggedSet]]] = {}
+        start = today - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
+        for day, exercise, weight, set_unit, reps, rir in await sets_by_day(
+            self.db, user.id, start, today
+        ):
+            if exercise in MAIN_LIFTS:
+                sets = by_day.setdefault(exercise, {}).setdefault(day, [])
+                sets.append(LoggedSet(convert(weight, Unit(set_unit), unit), reps, rir))
+        trends = []
+        for key in MAIN_LIFTS:
+            days = by_day.get(key, {})
+            bests = [best_e1rm(days[day]) for day in sorted(days)]
+            trend = e1rm_trend([b for b in bests if b])
+            if trend is not None:
+                trends.append((EXERCISES[key], trend))
+        return tuple(trends)
+
+    async def _races(self, user: User, today: date) -> list[tuple[date, Distance]]:
+        return [(day, Distance(distance)) for day, distance in await races_from(
+            self.db, user.id, today)][:RACES_SHOWN]  # fmt: skip
+
+
+def _since_joining(member: GroupMember, user: User) -> date:
+    """The member's first day in the group, in their time zone."""
+    return local_date(member.joined_at, user.timezone)
+
+
+def _missed_twice(planned: list[date], lifted: set[date]) -> bool:
+    """Whether the last two planned lift days both went without a session (one done within
+    two days after a planned day counts for it: a moved session)."""
+    kept = [any(day <= d <= day + timedelta(days=2) for d in lifted) for day in sorted(planned)]
+    return two_missed_in_a_row(kept)

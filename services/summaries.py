@@ -26,10 +26,10 @@ from coaching.parsing import parse_time, parse_weekday
 from coaching.timezones import parse_hhmm
 from models import User
 from models.history import dated_sets
-from models.progress import done_dates
+from models.progress import lifted_dates
 from services.base import Area
 from services.reports import Plan
-from services.runners import kit_for, lift_dates_between, unit_of, week_of
+from services.runners import kit_for, unit_of, week_of
 
 WEEK = timedelta(days=7)
 
@@ -94,8 +94,9 @@ class Summaries(Area):
     async def weekly(self, user: User, day: date) -> WeeklySummary:
         """The summary of the week ending on `day` for `user`."""
         start = day - WEEK + timedelta(days=1)
-        planned = len(lift_dates_between(user, start, day))
-        done = len(await done_dates(self.db, user.id, start, day))
+        # The same count as a group's board: days the plan asked for, days lifted.
+        planned = len(await self.services.training.lifting_days(user, start, day))
+        done = len(await lifted_dates(self.db, user.id, start, day))
         records = await self._records(user, start, day)
         # Next week as /plan shows it tomorrow: the same facade, its clock a day on.
         tomorrow = self.services.for_runner(user, self.now + timedelta(days=1))

@@ -76,8 +76,10 @@ from services.runners import (
     is_lift_day,
     kit_for,
     knows_tomorrow,
+    lift_dates_between,
     lift_days_of,
     next_lift_day,
+    paused_on,
     plan_for,
     reslot_of,
     run_on,
@@ -805,6 +807,50 @@ class Training(Area):
         _apply(state, decision, workout, kit_for(user).unit)
         entry.next_weight_kg, entry.change = state.working_weight_kg, decision.change.value
         entry.reason = decision.reason
+
+    # --- who is due (groups), and the reserve a group button leaves to ask -----------------
+
+    async def due_session(self, day: date, user: User) -> Session | None:
+        """The session `user` still has to lift on `day` by their own plan, as their reminder
+        and /today see it; None on a day off, while paused, in race week, or once done."""
+        if paused_on(user, day) or not is_lift_day(user, day):
+            return None
+        session = await self.planned_session(day, user)
+        return None if session is None or session.no_lifting else session
+
+    async def lifting_days(self, user: User, start: date, end: date) -> list[date]:
+        """The days from `start` to `end` on which the runner's plan asked for a session:
+        their lift days, less race weeks (nothing to lift) and days paused."""
+        races = await self.races(user)
+        return [
+            day
+            for day in lift_dates_between(user, start, end)
+            if not paused_on(user, day) and race_advice(day, races).phase is not Phase.NO_LIFTING
+        ]
+
+    async def reserve_unknown(self, day: date) -> list[ExerciseEntry]:
+        """The runner's logs of `day` stored without reps in reserve (from a group's "done as
+        prescribed" button): their loads hold until the reserve is known."""
+        workout = await session_on(self.db, self.runner.id, day)
+        if workout is None:
+            return []
+        entries = await entries_of(self.db, workout.id)
+        return [e for e in entries if e.rir is None and not e.calibration]
+
+    async def answer_reserve(self, day: date, rir: int) -> WorkoutSession | None:
+        """The reserve of `day`'s logs that had none: stored on each last set, and each lift's
+        loads worked out again from there (as a correction is). None: nothing was waiting."""
+        entries = await self.reserve_unknown(day)
+        for entry in entries:
+            entry.rir = rir
+            rows = await sets_of(self.db, entry.id)
+            rows[-1].rir = rir
+            await self.db.flush()
+            await self._replay(entry, keep_start=True)
+        if not entries:
+            return None
+        await self.follow_changes_today()
+        return await self.db.get(WorkoutSession, entries[0].session_id)
 
 
 def _moved_by_logs_alone(chain: Sequence[ExerciseEntry], state: LiftState | None) -> bool:

@@ -1,7 +1,7 @@
 """bodyweight once a day, the runner's weekly summary, imported history
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 10:00:00
 
 - `bodyweight_entries` gets one row per (runner, day): where a day has several, the latest
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
