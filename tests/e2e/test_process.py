@@ -222,7 +222,9 @@ def test_a_group_over_http(server, tmp_path, database_url):
     assert TOKEN not in output
 
 
-def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(server, tmp_path, database_url):
+def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(
+    server, tmp_path, database_url
+):
     """Telegram numbers updates afresh after a week without any: a new /log that comes with
     the update id of one stored before a restart is a new set, stored too."""
 

@@ -66,8 +66,8 @@ async def test_a_draft_the_first_release_left_without_a_date_does_not_lock_the_r
     async with database.session() as session:
         await session.execute(text(
             "INSERT INTO users (id, first_name, week_confirmed, block, sessions_in_block, "
-            "sessions_since_deload, onboarded, active, heads_up, log_draft) VALUES "
-            "(1, 'Ann', TRUE, '2x8', 0, 0, TRUE, TRUE, FALSE, '{\"exercise\": null, \"sets\": null}')"
+            "sessions_since_deload, onboarded, active, heads_up, log_draft) VALUES (1, 'Ann', "
+            "TRUE, '2x8', 0, 0, TRUE, TRUE, FALSE, '{\"exercise\": null, \"sets\": null}')"
         ))  # fmt: skip
     async with database.session() as session:
         assert (await session.get(User, 1)).log_draft is None
