@@ -81,7 +81,12 @@ def build_application(
     application = builder.build()
     application.bot_data[DATABASE_KEY] = database
     register_handlers(application)
-    schedule_reminders(application, settings.reminder_tick_seconds, settings.reminder_grace_hours)
+    schedule_reminders(
+        application,
+        settings.reminder_tick_seconds,
+        settings.reminder_grace_hours,
+        settings.reminder_reclaim_minutes,
+    )
     return application
 
 

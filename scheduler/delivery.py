@@ -25,6 +25,7 @@ from render.common import OWNER_MARK
 from render.groups import board
 from services import open_services
 from services.reminders import (
+    SENDING_TIMEOUT,
     Due,
     GroupLiftDay,
     GroupSummary,
@@ -42,6 +43,7 @@ SETTINGS_KEY = "reminder_settings"
 @dataclass(frozen=True)
 class ReminderSettings:
     grace: timedelta = timedelta(hours=6)
+    reclaim_after: timedelta = SENDING_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ async def run_tick(context: RunLiftContext) -> int:
     async with open_services(database, now) as services:
         await services.reminders.plan_due()
     async with open_services(database, now) as services:
-        await services.reminders.expire(settings.grace)
+        await services.reminders.expire(settings.grace, settings.reclaim_after)
     async with open_services(database, now) as services:
         claimed = await services.reminders.claim()  # committed before anything is sent
     if not claimed:

@@ -243,10 +243,10 @@ class Reminders(Area):
 
     # --- housekeeping and claiming --------------------------------------------------------------
 
-    async def expire(self, grace: timedelta) -> None:
+    async def expire(self, grace: timedelta, reclaim_after: timedelta = SENDING_TIMEOUT) -> None:
         """Rows a dead process left "sending" are reclaimed; too late to be useful: marked
         missed. Finished rows older than a month go."""
-        await self._reclaim()
+        await self._reclaim(reclaim_after)
         await self.db.execute(
             update(Reminder)
             .where(Reminder.status == "due", Reminder.due_at < self.now - grace)
@@ -259,11 +259,11 @@ class Reminders(Area):
         )
         await self.db.execute(delete(Reminder).where(Reminder.id.in_(old.scalar_subquery())))
 
-    async def _reclaim(self) -> None:
+    async def _reclaim(self, after: timedelta) -> None:
         """Rows left "sending" past the timeout: sent if the message id was written, else due
         again (their own due time, so lateness and the grace window still apply) with one
         attempt used, so a reminder that kills the process every time ends "failed"."""
-        stale = (Reminder.status == "sending", Reminder.claimed_at < self.now - SENDING_TIMEOUT)
+        stale = (Reminder.status == "sending", Reminder.claimed_at < self.now - after)
         await self.db.execute(
             update(Reminder).where(*stale, Reminder.message_id.is_not(None)).values(status="sent")
         )
