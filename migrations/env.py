@@ -38,6 +38,7 @@ async def _run_from_url(url: str) -> None:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")  # all or nothing, as migrate
         await connection.run_sync(_run)
         await connection.commit()
         if sqlite and (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all():
