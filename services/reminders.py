@@ -281,7 +281,7 @@ class Reminders(Area):
         before sending); their ids. A row whose key another row already holds is skipped.
 
         On PostgreSQL the rows are locked with SKIP LOCKED, so two processes never claim the
-        same row; on SQLite one process ticks at a time (the tick never runs twice at once).
+        same row; on SQLite the conditional UPDATE inside the write transaction does the same.
         """
         columns = (Reminder.id, Reminder.user_id, Reminder.group_id, Reminder.local_date)
         query = (
@@ -303,19 +303,31 @@ class Reminders(Area):
                 )
             )
         )
-        claims, duplicates = [], []
+        fresh, duplicates = {}, []
         for row_id, key in keys.items():
             if key in taken:
-                duplicates.append({"id": row_id, "status": "skipped"})
-                continue
-            taken.add(key)
-            claims.append(
-                {"id": row_id, "status": "sending", "claimed_at": self.now, "send_key": key}
+                duplicates.append(row_id)
+            else:
+                taken.add(key)
+                fresh[row_id] = key
+        due = Reminder.status == "due"  # still due: a second process cannot claim it too
+        claimed = list(
+            await self.db.scalars(
+                update(Reminder)
+                .where(Reminder.id.in_(list(fresh)), due)
+                .values(status="sending", claimed_at=self.now)
+                .returning(Reminder.id)
             )
-        for rows in (claims, duplicates):
-            if rows:
-                await self.db.execute(update(Reminder), rows)
-        return sorted(row["id"] for row in claims)
+        )
+        if claimed:
+            await self.db.execute(
+                update(Reminder), [{"id": i, "send_key": fresh[i]} for i in claimed]
+            )
+        if duplicates:
+            await self.db.execute(
+                update(Reminder).where(Reminder.id.in_(duplicates), due).values(status="skipped")
+            )
+        return sorted(claimed)
 
     async def mark_sent(self, sent: list[tuple[int, int]]) -> None:
         """Telegram accepted these (row id, message id): written at once, so a reclaim after a
