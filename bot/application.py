@@ -96,7 +96,12 @@ def build_application(
     application.bot_data[DATABASE_KEY] = database
     persistence.clock = lambda: bot_clock(application.bot_data)
     register_handlers(application)
-    schedule_reminders(application, settings.reminder_tick_seconds, settings.reminder_grace_hours)
+    schedule_reminders(
+        application,
+        settings.reminder_tick_seconds,
+        settings.reminder_grace_hours,
+        settings.reminder_reclaim_minutes,
+    )
     application.job_queue.run_repeating(
         expire_conversations, interval=HOUSEKEEPING_SECONDS, first=60, name="housekeeping"
     )

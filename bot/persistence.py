@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from telegram import Update
 from telegram.ext import BasePersistence, ContextTypes, PersistenceInput
 
+from bot.crash import crash_point
 from models import Database
 from models.queries import (
     conversation_states,
@@ -106,6 +107,7 @@ class DatabasePersistence(BasePersistence[dict, dict, dict]):
 
 async def flush_after_update(_update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Store conversation states changed by this update before the next one is read."""
+    crash_point("before_state_flush")  # the update's work committed, its new state not yet
     await context.application.update_persistence()
 
 

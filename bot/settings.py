@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     # Reminders: how often the scheduler looks for due ones, and how late one may still go out.
     reminder_tick_seconds: float = 30
     reminder_grace_hours: float = 6
+    # A reminder left "sending" this long by a process that died is reclaimed.
+    reminder_reclaim_minutes: float = 10
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:

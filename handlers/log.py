@@ -30,6 +30,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.context import RunLiftContext
+from bot.crash import crash_point
 from coaching import (
     EXERCISES,
     Exercise,
@@ -148,6 +149,7 @@ async def _store(
     if training.logging():
         training.save_draft(training.draft().picking())
     await context.services.commit()  # stored before the reply says so
+    crash_point("after_log_commit")
     # A one-line /log ends here: no buttons that only an open /log would answer.
     return await _confirm(update, context, workout, logged, onwards=training.logging())
 

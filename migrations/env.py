@@ -5,13 +5,24 @@ import os
 
 from alembic import context
 
+from bot.crash import crash_point
 from models import Base
 
 target_metadata = Base.metadata
 
 
+def _after_a_revision(**_: object) -> None:
+    """A test-only crash point (bot/crash.py): the first revision applied, the rest not."""
+    crash_point("during_migration")
+
+
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        on_version_apply=_after_a_revision,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -27,6 +38,7 @@ async def _run_from_url(url: str) -> None:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            await connection.exec_driver_sql("BEGIN IMMEDIATE")  # all or nothing, as migrate
         await connection.run_sync(_run)
         await connection.commit()
         if sqlite and (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all():

@@ -94,11 +94,16 @@ class Database:
         table with foreign keys on would cascade to the rows that refer to it (every logged
         set of an altered exercise_entries). So foreign keys are off while migrating (a PRAGMA
         that only works outside a transaction), checked afterwards, then on again.
+
+        Every pending revision runs in one transaction, so a crash half-way leaves the schema
+        as it was (PostgreSQL's DDL is transactional; SQLite's is too, but Python's sqlite3
+        commits each DDL statement on its own unless a transaction is opened explicitly).
         """
         async with self.engine.connect() as connection:
             sqlite = connection.dialect.name == "sqlite"
             if sqlite:
                 await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                await connection.exec_driver_sql("BEGIN IMMEDIATE")
             try:
                 await connection.run_sync(_upgrade)
                 await connection.commit()

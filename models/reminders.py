@@ -23,6 +23,7 @@ class Reminder(Base):
     __table_args__ = (
         UniqueConstraint("chat_id", "kind", "local_date"),
         Index("ix_reminders_status_due", "status", "due_at"),
+        Index("ix_reminders_send_key", "send_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -43,3 +44,8 @@ class Reminder(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Crash safety (services/reminders.py): the idempotency key "u<user>|g<group>:<date>:<kind>",
+    # written when the row is claimed (before the send; one row per key ever sends), and the
+    # sent marker, Telegram's message id, written the moment Telegram has accepted the send.
+    send_key: Mapped[str | None] = mapped_column(String(64))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -11,9 +11,13 @@ from scheduler.delivery import SETTINGS_KEY, ReminderSettings, tick
 TICK_NAME = "reminders"
 
 
-def schedule_reminders(application: Application, every: float, grace_hours: float) -> None:
+def schedule_reminders(
+    application: Application, every: float, grace_hours: float, reclaim_minutes: float = 10
+) -> None:
     """Start the tick: coalesced, never two at once, tolerant of event-loop stalls."""
-    application.bot_data[SETTINGS_KEY] = ReminderSettings(grace=timedelta(hours=grace_hours))
+    application.bot_data[SETTINGS_KEY] = ReminderSettings(
+        grace=timedelta(hours=grace_hours), reclaim_after=timedelta(minutes=reclaim_minutes)
+    )
     application.job_queue.run_repeating(
         tick,
         interval=every,

@@ -27,12 +27,14 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import RunLiftContext
+from bot.crash import crash_point
 from render import reminders as texts
 from render.common import OWNER_MARK
 from render.groups import board
 from render.summary import weekly_summary
 from services import open_services
 from services.reminders import (
+    SENDING_TIMEOUT,
     Due,
     GroupLiftDay,
     GroupSummary,
@@ -51,6 +53,7 @@ SETTINGS_KEY = "reminder_settings"
 @dataclass(frozen=True)
 class ReminderSettings:
     grace: timedelta = timedelta(hours=6)
+    reclaim_after: timedelta = SENDING_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,44 @@ async def run_tick(context: RunLiftContext) -> int:
     async with open_services(database, now) as services:
         await services.reminders.plan_due()
     async with open_services(database, now) as services:
-        await services.reminders.expire(settings.grace)
+        await services.reminders.expire(settings.grace, settings.reclaim_after)
     async with open_services(database, now) as services:
         claimed = await services.reminders.claim()  # committed before anything is sent
     if not claimed:
         return 0
+    crash_point("after_claim")
     async with open_services(database, now) as services:
         outgoing = [word(await services.reminders.prepare(row_id)) for row_id in claimed]
-    outcomes = await asyncio.gather(*(send(context, message) for message in outgoing))
+    marks = SentMarks(context)
+    outcomes = await asyncio.gather(*(send(context, message, marks) for message in outgoing))
+    crash_point("after_mark")
     async with open_services(database, now) as services:
         for outcome in outcomes:
             await services.reminders.record(outcome)
     return sum(outcome.status == "sent" for outcome in outcomes)
+
+
+class SentMarks:
+    """Writes each accepted message's id the moment Telegram answers (services/reminders.py:
+    what a reclaim after a crash reads). Ids that arrive while a write is under way go in the
+    next write together, so a batch costs a few commits, not one per message."""
+
+    def __init__(self, context: RunLiftContext) -> None:
+        self.context = context
+        self.pending: list[tuple[int, int]] = []
+        self.lock = asyncio.Lock()
+
+    async def add(self, row_id: int, message_id: int) -> None:
+        self.pending.append((row_id, message_id))
+        async with self.lock:
+            if not self.pending:  # written by the write before this one
+                return
+            batch, self.pending = self.pending, []
+            try:
+                async with open_services(self.context.database, self.context.now()) as services:
+                    await services.reminders.mark_sent(batch)
+            except Exception:  # the send happened: recording the outcome writes the ids too
+                log.exception("Could not mark %d reminders as sent yet", len(batch))
 
 
 def word(due: Due) -> Outgoing:
@@ -114,7 +143,9 @@ def word(due: Due) -> Outgoing:
     return Outgoing(due.row_id, due.chat_id, text, buttons)
 
 
-async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
+async def send(
+    context: RunLiftContext, message: Outgoing, marks: SentMarks | None = None
+) -> Outcome:
     """Send one reminder; turn Telegram's answer into what to record."""
     if message.text is None:
         return Outcome(message.row_id, "skipped", message.chat_id)
@@ -124,10 +155,10 @@ async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
     chat_id = message.chat_id
     try:
         try:
-            await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent = await context.bot.send_message(chat_id, message.text, reply_markup=markup)
         except ChatMigrated as error:  # a group became a supergroup: its id changed
             chat_id = error.new_chat_id
-            await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent = await context.bot.send_message(chat_id, message.text, reply_markup=markup)
     except RetryAfter as error:
         return Outcome(message.row_id, "retry", chat_id, _retry_after(error))
     except Forbidden:
@@ -144,7 +175,10 @@ async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
     except NetworkError as error:
         log.warning("Reminder %s not sent yet: %s", message.row_id, error)
         return Outcome(message.row_id, "retry", chat_id)
-    return Outcome(message.row_id, "sent", chat_id)
+    crash_point("after_send")  # the window services/reminders.py describes
+    if marks is not None:
+        await marks.add(message.row_id, sent.message_id)
+    return Outcome(message.row_id, "sent", chat_id, message_id=sent.message_id)
 
 
 def _never_sent(error: TimedOut) -> bool:

@@ -5,10 +5,20 @@ decides them changes (`invalidate_plan`) and on a rolling horizon. Rows already 
 sent are never touched: the (chat, kind, local date) key keeps a re-plan from creating a second
 reminder for the same day.
 
-Exactly once: a row is claimed (status "sending") in its own committed transaction before it is
-sent, and marked "sent" after. A process that dies between the two leaves the row "sending";
-it is never sent again. So a crash can lose the reminders of the batch in flight (at most one
-tick's worth, sent within seconds of their claim) but never send one twice.
+Crash safety: at least once, and once in all but one narrow window.
+1. Claim: in its own committed transaction, a due row becomes "sending" with `claimed_at` and
+   its idempotency key `send_key` = (runner or group, local date, kind), unique in the table:
+   a second row for the same key is skipped, never sent.
+2. Send: Telegram accepts and answers with the message id.
+3. Mark: the message id is written at once (`mark_sent`, batched with whatever else arrived
+   meanwhile): the send is now known to have happened.
+4. Record: the outcome ("sent", "blocked", a retry …) is written for the whole batch.
+A process that dies leaves its rows "sending". After `SENDING_TIMEOUT` (far longer than a live
+tick holds a claim) `expire` reclaims them: a row with a message id was sent and becomes "sent";
+a row without one goes back to "due" with one attempt used, so it is sent (late, within the
+grace window) or marked missed. The window that remains: a crash after Telegram accepted a
+message (2) and before its id was written (3), a few milliseconds per message, sends that
+reminder a second time. Telegram's sendMessage has no idempotency key to close it.
 """
 
 from __future__ import annotations
@@ -16,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlalchemy import ColumnElement, delete, or_, select, true, update
+from sqlalchemy import ColumnElement, case, delete, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -40,6 +50,9 @@ KEEP_FOR = timedelta(days=30)
 FORGET_PER_TICK = 1000
 # "unconfirmed": Telegram did not answer a send that went out; perhaps delivered, never resent.
 FINISHED = ("sent", "missed", "skipped", "failed", "blocked", "unconfirmed")
+# A row still "sending" this long after its claim was left by a process that died: a live tick
+# sends its batch within a minute (900 messages at Telegram's 30/s), so no live sender loses it.
+SENDING_TIMEOUT = timedelta(minutes=10)
 
 
 # --- what a reminder says, as data (render/reminders.py words it) --------------------------------
@@ -96,6 +109,13 @@ class Outcome:
     status: str  # sent, skipped, retry, blocked, failed, unconfirmed
     chat_id: int
     retry_after: timedelta | None = None
+    message_id: int | None = None  # Telegram's, when it accepted the message
+
+
+def send_key(user_id: int | None, group_id: int | None, local_date: date, kind: str) -> str:
+    """The idempotency key of a reminder: one per (runner or group, local date, kind)."""
+    owner = f"g{group_id}" if group_id is not None else f"u{user_id}"
+    return f"{owner}:{local_date.isoformat()}:{kind}"
 
 
 class Reminders(Area):
@@ -247,8 +267,10 @@ class Reminders(Area):
 
     # --- housekeeping and claiming --------------------------------------------------------------
 
-    async def expire(self, grace: timedelta) -> None:
-        """Too late to be useful: marked missed. Finished rows older than a month go."""
+    async def expire(self, grace: timedelta, reclaim_after: timedelta = SENDING_TIMEOUT) -> None:
+        """Rows a dead process left "sending" are reclaimed; too late to be useful: marked
+        missed. Finished rows older than a month go."""
+        await self._reclaim(reclaim_after)
         await self.db.execute(
             update(Reminder)
             .where(Reminder.status == "due", Reminder.due_at < self.now - grace)
@@ -261,30 +283,82 @@ class Reminders(Area):
         )
         await self.db.execute(delete(Reminder).where(Reminder.id.in_(old.scalar_subquery())))
 
+    async def _reclaim(self, after: timedelta) -> None:
+        """Rows left "sending" past the timeout: sent if the message id was written, else due
+        again (their own due time, so lateness and the grace window still apply) with one
+        attempt used, so a reminder that kills the process every time ends "failed"."""
+        stale = (Reminder.status == "sending", Reminder.claimed_at < self.now - after)
+        await self.db.execute(
+            update(Reminder).where(*stale, Reminder.message_id.is_not(None)).values(status="sent")
+        )
+        attempts = Reminder.attempts + 1
+        await self.db.execute(
+            update(Reminder)
+            .where(*stale, Reminder.message_id.is_(None))
+            .values(
+                status=case((attempts >= MAX_ATTEMPTS, "failed"), else_="due"), attempts=attempts
+            )
+        )
+
     async def claim(self) -> list[int]:
-        """Mark due rows as being sent (the caller commits before sending); their ids.
+        """Mark due rows as being sent, each with its idempotency key (the caller commits
+        before sending); their ids. A row whose key another row already holds is skipped.
 
         On PostgreSQL the rows are locked with SKIP LOCKED, so two processes never claim the
         same row; on SQLite the conditional UPDATE inside the write transaction does the same.
         """
+        columns = (Reminder.id, Reminder.user_id, Reminder.group_id, Reminder.local_date)
         query = (
-            select(Reminder.id)
+            select(*columns, Reminder.kind)
             .where(Reminder.status == "due", Reminder.due_at <= self.now)
             .order_by(Reminder.due_at)
             .limit(CLAIM_PER_TICK)
         )
         if self.db.bind.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
-        ids = list(await self.db.scalars(query))
-        if not ids:
+        keys = {row.id: send_key(row.user_id, row.group_id, row.local_date, row.kind)
+                for row in await self.db.execute(query)}  # fmt: skip
+        if not keys:
             return []
-        result = await self.db.execute(
-            update(Reminder)
-            .where(Reminder.id.in_(ids), Reminder.status == "due")
-            .values(status="sending", claimed_at=self.now)
-            .returning(Reminder.id)
+        taken = set(
+            await self.db.scalars(
+                select(Reminder.send_key).where(
+                    Reminder.send_key.in_(list(keys.values())), Reminder.id.not_in(list(keys))
+                )
+            )
         )
-        return sorted(result.scalars())
+        fresh, duplicates = {}, []
+        for row_id, key in keys.items():
+            if key in taken:
+                duplicates.append(row_id)
+            else:
+                taken.add(key)
+                fresh[row_id] = key
+        due = Reminder.status == "due"  # still due: a second process cannot claim it too
+        claimed = list(
+            await self.db.scalars(
+                update(Reminder)
+                .where(Reminder.id.in_(list(fresh)), due)
+                .values(status="sending", claimed_at=self.now)
+                .returning(Reminder.id)
+            )
+        )
+        if claimed:
+            await self.db.execute(
+                update(Reminder), [{"id": i, "send_key": fresh[i]} for i in claimed]
+            )
+        if duplicates:
+            await self.db.execute(
+                update(Reminder).where(Reminder.id.in_(duplicates), due).values(status="skipped")
+            )
+        return sorted(claimed)
+
+    async def mark_sent(self, sent: list[tuple[int, int]]) -> None:
+        """Telegram accepted these (row id, message id): written at once, so a reclaim after a
+        crash knows they went out."""
+        rows = [{"id": row_id, "message_id": message_id, "sent_at": self.now}
+                for row_id, message_id in sent]  # fmt: skip
+        await self.db.execute(update(Reminder), rows)
 
     # --- what each claimed reminder says -------------------------------------------------------
 
@@ -366,6 +440,7 @@ class Reminders(Area):
         row.status = outcome.status
         if outcome.status == "sent":
             row.sent_at = self.now
+            row.message_id = outcome.message_id or row.message_id
         elif outcome.status == "blocked":
             group = await self.db.get(Group, row.group_id) if row.group_id else None
             if group is not None:  # the bot was removed from the group

@@ -21,12 +21,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("groups") as batch:
-        batch.add_column(
-            sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False)
-        )
-    with op.batch_alter_table("group_members") as batch:
-        batch.add_column(sa.Column("left_at", sa.DateTime(timezone=True), nullable=True))
+    # Plain ADD COLUMN (no batch table copy): on SQLite a copy of `groups` with foreign keys
+    # on would cascade-delete its members and reminders.
+    op.add_column(
+        "groups", sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False)
+    )
+    op.add_column("group_members", sa.Column("left_at", sa.DateTime(timezone=True)))
 
 
 def downgrade() -> None:

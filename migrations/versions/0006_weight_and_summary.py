@@ -33,19 +33,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("bodyweight_entries") as batch:
         batch.create_unique_constraint(ONE_A_DAY, ["user_id", "entry_date"])
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(
-            sa.Column("weekly_summary", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch.add_column(sa.Column("summary_day", sa.Integer(), nullable=False, server_default="6"))
-        batch.add_column(
-            sa.Column("summary_time", sa.String(length=5), nullable=False, server_default="18:00")
-        )
-        batch.add_column(sa.Column("import_asked_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("workout_sessions") as batch:
-        batch.add_column(
-            sa.Column("imported", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    # Plain ADD COLUMN (no batch table copy): on SQLite a copy of `users` with foreign keys on
+    # would cascade-delete everything a runner has.
+    for column in (
+        sa.Column("weekly_summary", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("summary_day", sa.Integer(), nullable=False, server_default="6"),
+        sa.Column("summary_time", sa.String(length=5), nullable=False, server_default="18:00"),
+        sa.Column("import_asked_at", sa.DateTime(timezone=True), nullable=True),
+    ):
+        op.add_column("users", column)
+    op.add_column(
+        "workout_sessions",
+        sa.Column("imported", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:

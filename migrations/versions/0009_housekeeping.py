@@ -1,7 +1,7 @@
 """conversation states remember when they last changed, so abandoned ones can expire
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 10:00:00
 
 `conversation_states.updated_at`: set whenever a conversation's state is stored. Rows from
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

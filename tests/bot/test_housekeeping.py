@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from bot.persistence import EXPIRE_AFTER
 from models import ConversationState, Database
-from tests.models.test_migration_0002 import _to
+from tests.models.test_migration_0002 import _down, _to
 from tests.rig import ALICE, BOB
 
 
@@ -35,10 +35,10 @@ async def test_states_older_than_two_weeks_are_not_loaded_at_start_up(rig):
     assert "2/6 Time zone" not in await rig.send("kg")
 
 
-async def test_revision_0009_keeps_states_with_a_time_and_goes_down_again(tmp_path):
-    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'runlift.db'}")
+async def test_revision_0009_keeps_states_with_a_time_and_goes_down_again(empty_database_url):
+    database = Database.from_url(empty_database_url)
     async with database.engine.begin() as connection:
-        await connection.run_sync(_to("0004"))  # the release before
+        await connection.run_sync(_to("0009-1"))  # the revision before
         await connection.execute(
             text(
                 "INSERT INTO conversation_states (name, chat_id, user_id, state) "
@@ -50,10 +50,8 @@ async def test_revision_0009_keeps_states_with_a_time_and_goes_down_again(tmp_pa
         query = text("SELECT state, updated_at FROM conversation_states")
         row = (await connection.execute(query)).one()
     assert row[0] == "units" and row[1] is not None
+    await _down(database, "0009-1")  # to just before 0009
     async with database.engine.connect() as connection:
-        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        await connection.run_sync(_to("0009-1", down=True))  # to just before 0009
-        await connection.commit()
         states = (await connection.execute(text("SELECT * FROM conversation_states"))).all()
     assert [tuple(r) for r in states] == [("setup", 1, 1, "units")]
     await database.dispose()

@@ -12,8 +12,8 @@ from bot.terminal import TerminalChat
 from models import Base, Database
 
 
-async def test_migrations_create_exactly_the_models_schema(tmp_path):
-    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+async def test_migrations_create_exactly_the_models_schema(empty_database_url):
+    database = Database.from_url(empty_database_url)
     await database.migrate()
     await database.migrate()  # idempotent at every start-up
 
@@ -30,13 +30,14 @@ async def test_migrations_create_exactly_the_models_schema(tmp_path):
     async with database.engine.connect() as connection:
         assert await connection.run_sync(differences) == []
         tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
-        assert await connection.run_sync(pragmas) == ("wal", 1, 5000)
+        if connection.dialect.name == "sqlite":
+            assert await connection.run_sync(pragmas) == ("wal", 1, 5000)
     await database.dispose()
     assert set(Base.metadata.tables) <= tables
 
 
-async def test_terminal_chat_completes_onboarding(tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'chat.db'}"
+async def test_terminal_chat_completes_onboarding(database_url):
+    url = database_url
     out = io.StringIO()
     chat = TerminalChat(Settings(_env_file=None, telegram_bot_token=None, database_url=url), out)
     lines: asyncio.Queue[str | None] = asyncio.Queue()

@@ -13,8 +13,8 @@ from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
 )
 
 
-def test_log_today_correct_and_undo_over_http(server, tmp_path):  # noqa: F811
-    process = _start_bot(server, tmp_path)
+def test_log_today_correct_and_undo_over_http(server, tmp_path, database_url):  # noqa: F811
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")

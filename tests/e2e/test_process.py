@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,8 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from bot.offline_api import FakeUser, plain_text
+from models import Database
 from tests.e2e.local_bot_api import LocalBotApi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,24 +33,40 @@ def server():
     local.stop()
 
 
-def _start_bot(server: LocalBotApi, tmp_path: Path, **extra: str) -> subprocess.Popen:
+def _start_bot(
+    server: LocalBotApi, tmp_path: Path, database_url: str, **extra: str
+) -> subprocess.Popen:
     """`python -m bot` with its output in a file (a full pipe would block its logging)."""
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": server.base_url,
         "TELEGRAM_API_FILE_URL": server.file_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}",
+        "DATABASE_URL": database_url,
         "LOG_LEVEL": "DEBUG",
         **extra,
     }
-    log = (tmp_path / "bot.log").open("w")
+    log = (tmp_path / "bot.log").open("a")  # a restart adds to it
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"], cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)},
         stdout=log, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     process.log_path = tmp_path / "bot.log"
     return process
+
+
+def _rows(database_url: str, sql: str) -> list[tuple]:
+    """What the database holds, read as the bot would (either backend)."""
+
+    async def read() -> list[tuple]:
+        database = Database.from_url(database_url)
+        try:
+            async with database.engine.connect() as connection:
+                return [tuple(row) for row in await connection.execute(text(sql))]
+        finally:
+            await database.dispose()
+
+    return asyncio.run(read())
 
 
 def _wait_for(condition, what: str, seconds: float = 30) -> None:
@@ -93,8 +111,8 @@ def _stop(process: subprocess.Popen) -> str:
     return process.log_path.read_text()
 
 
-def test_onboarding_over_http_with_long_polling(server, tmp_path):
-    process = _start_bot(server, tmp_path)
+def test_onboarding_over_http_with_long_polling(server, tmp_path, database_url):
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _say(server, "/start", "1/6 Units")
         assert "Hi Ada <Lovelace>!" in _texts(server)[0]
@@ -115,10 +133,10 @@ def test_onboarding_over_http_with_long_polling(server, tmp_path):
     assert "setMyCommands" in methods and "getMe" in methods
 
 
-def test_webhook_mode_checks_the_secret_token(server, tmp_path):
+def test_webhook_mode_checks_the_secret_token(server, tmp_path, database_url):
     port = 18443 + os.getpid() % 1000
     process = _start_bot(
-        server, tmp_path, WEBHOOK_URL="https://bot.invalid/telegram",
+        server, tmp_path, database_url, WEBHOOK_URL="https://bot.invalid/telegram",
         WEBHOOK_SECRET_TOKEN="hush", WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port),
     )  # fmt: skip
     try:
@@ -164,8 +182,8 @@ def _set_up_by_commands(server: LocalBotApi) -> None:
     _tap(server, "Calibrate all", "All set")
 
 
-def test_training_over_http(server, tmp_path):
-    process = _start_bot(server, tmp_path)
+def test_training_over_http(server, tmp_path, database_url):
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8, 3 in reserve")
@@ -180,11 +198,11 @@ def test_training_over_http(server, tmp_path):
     assert TOKEN not in output
 
 
-def test_a_group_over_http(server, tmp_path):
+def test_a_group_over_http(server, tmp_path, database_url):
     group = -1005555555555
     coach = FakeUser(777, "Coach")
     server.api.chat_members[(group, coach.id)] = "creator"
-    process = _start_bot(server, tmp_path)
+    process = _start_bot(server, tmp_path, database_url)
     try:
 
         def said_in_group(expect: str) -> bool:
@@ -205,14 +223,16 @@ def test_a_group_over_http(server, tmp_path):
     assert TOKEN not in output
 
 
-def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(server, tmp_path):
+def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(
+    server, tmp_path, database_url
+):
     """Telegram numbers updates afresh after a week without any: a new /log that comes with
     the update id of one stored before a restart is a new set, stored too."""
 
     def stored() -> int:
         return sum("Stored: Back squat" in t for t in _texts(server))
 
-    process = _start_bot(server, tmp_path)
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
         first = server.updates.message(RUNNER, "/log squat 60x8 60x8 rir3")
@@ -222,7 +242,7 @@ def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(server, tm
         output = _stop(process)
     assert process.returncode == 0, output
     server.updates.restart_update_ids()
-    process = _start_bot(server, tmp_path)
+    process = _start_bot(server, tmp_path, database_url)
     try:
         for _ in range(first["update_id"] - 1):
             server.push(server.updates.message(RUNNER, "/help"))
@@ -234,6 +254,5 @@ def test_a_restart_that_numbers_updates_from_1_again_stores_a_new_log(server, tm
         output = _stop(process)
     assert process.returncode == 0, output
     assert not any("Already stored" in t for t in _texts(server))
-    with sqlite3.connect(tmp_path / "e2e.db") as database:
-        weights = database.execute("SELECT weight FROM logged_sets ORDER BY id").fetchall()
+    weights = _rows(database_url, "SELECT weight FROM logged_sets ORDER BY id")
     assert weights == [(60.0,), (60.0,), (62.5,), (62.5,)]

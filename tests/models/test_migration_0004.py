@@ -6,12 +6,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from models import Database
-from tests.models.test_migration_0002 import _count, _to
-from tests.models.test_migration_0003 import _seeded_first_release
+from tests.models.test_migration_0002 import _count, _down, _seeded_first_release
 
 NEW_ENTRY = (
     "INSERT INTO exercise_entries (id, session_id, user_id, exercise, calibration, chat_id, "
-    "source_key, change) VALUES ({id}, 7, 1, 'back_squat', 0, 1, '{key}', 'up')"
+    "source_key, change) VALUES ({id}, 7, 1, 'back_squat', FALSE, 1, '{key}', 'up')"
 )
 
 
@@ -23,8 +22,8 @@ async def _keys(database) -> list[tuple]:
         return [tuple(row) for row in rows]
 
 
-async def test_old_entries_keep_their_update_id_and_new_keys_never_meet_it(tmp_path):
-    database = await _seeded_first_release(tmp_path)  # an entry from update 42 in chat 1
+async def test_old_entries_keep_their_update_id_and_new_keys_never_meet_it(empty_database_url):
+    database = await _seeded_first_release(empty_database_url)  # an entry from update 42 in chat 1
     await database.migrate()
     assert await _keys(database) == [(3, "u:42")]
     assert await _count(database, "logged_sets") == 2  # kept through the table copies
@@ -37,15 +36,13 @@ async def test_old_entries_keep_their_update_id_and_new_keys_never_meet_it(tmp_p
     await database.dispose()
 
 
-async def test_revision_0004_goes_down_again(tmp_path):
-    database = await _seeded_first_release(tmp_path)
+async def test_revision_0004_goes_down_again(empty_database_url):
+    database = await _seeded_first_release(empty_database_url)
     await database.migrate()
     async with database.engine.begin() as connection:
         await connection.execute(text(NEW_ENTRY.format(id=4, key="q:8151")))
+    await _down(database, "0003")
     async with database.engine.connect() as connection:
-        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        await connection.run_sync(_to("0003", down=True))
-        await connection.commit()
         rows = await connection.execute(
             text("SELECT id, source_update_id FROM exercise_entries ORDER BY id")
         )
@@ -54,7 +51,7 @@ async def test_revision_0004_goes_down_again(tmp_path):
     await database.dispose()
 
 
-def test_the_alembic_command_line_keeps_every_logged_set(tmp_path):
+def test_the_alembic_command_line_keeps_every_logged_set(empty_database_url):
     """`alembic upgrade head`, as an operator would run it, copies tables on SQLite too."""
     import asyncio
     import os
@@ -62,8 +59,8 @@ def test_the_alembic_command_line_keeps_every_logged_set(tmp_path):
     import sys
     from pathlib import Path
 
-    asyncio.run(asyncio.run(_seeded_first_release(tmp_path)).dispose())
-    url = f"sqlite+aiosqlite:///{tmp_path / 'runlift.db'}"  # where the seeding put it
+    url = empty_database_url
+    asyncio.run(asyncio.run(_seeded_first_release(url)).dispose())
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
         [sys.executable, "-m", "alembic", "upgrade", "head"], cwd=root, capture_output=True,

@@ -6,18 +6,19 @@ from sqlalchemy import text
 
 from models import Database
 from models.db import alembic_config
-from tests.models.test_migration_0002 import _to
+from tests.models.test_migration_0002 import _columns, _down, _to
 
 USER = (
     "INSERT INTO users (id, first_name, week_confirmed, block, sessions_in_block, "
-    "sessions_since_deload, onboarded, active, heads_up) VALUES ({}, '{}', 1, '2x8', 0, 0, 1, 1, 0)"
+    "sessions_since_deload, onboarded, active, heads_up) "
+    "VALUES ({}, '{}', TRUE, '2x8', 0, 0, TRUE, TRUE, FALSE)"
 )
 SEED = (
     USER.format(1, "Ann"),
     USER.format(2, "Ben"),
     "INSERT INTO groups (id, title, weekly_summary, summary_day, introduced) "
-    "VALUES (-100, 'Club', 1, 6, 1)",
-    "INSERT INTO group_members (group_id, user_id, share) VALUES (-100, 1, 1)",
+    "VALUES (-100, 'Club', TRUE, 6, TRUE)",
+    "INSERT INTO group_members (group_id, user_id, share) VALUES (-100, 1, TRUE)",
 )
 
 
@@ -31,8 +32,8 @@ async def _rows(database: Database, query: str) -> list[tuple]:
         return [tuple(row) for row in await connection.execute(text(query))]
 
 
-async def test_groups_stay_active_and_members_stay_members(tmp_path):
-    database = Database.from_url(f"sqlite+aiosqlite:///{tmp_path / 'old.db'}")
+async def test_groups_stay_active_and_members_stay_members(empty_database_url):
+    database = Database.from_url(empty_database_url)
     async with database.engine.begin() as connection:
         await connection.run_sync(_to(_before_0005()))
         for statement in SEED:
@@ -45,17 +46,13 @@ async def test_groups_stay_active_and_members_stay_members(tmp_path):
         await connection.execute(
             text(
                 "INSERT INTO group_members (group_id, user_id, share, left_at) "
-                "VALUES (-100, 2, 0, '2026-12-01 10:00:00')"
+                "VALUES (-100, 2, FALSE, '2026-12-01 10:00:00')"
             )
         )
-    async with database.engine.connect() as connection:  # one step back: 0005 undone
-        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        await connection.run_sync(_to(_before_0005(), down=True))
-        await connection.commit()
+    await _down(database, _before_0005())  # one step back: 0005 undone
     # Before 0005 a member who left had no row: Ben's goes, Ann stays.
     assert await _rows(database, "SELECT user_id, share FROM group_members") == [(1, 1)]
-    columns = await _rows(database, "SELECT name FROM pragma_table_info('groups')")
-    assert ("active",) not in columns
+    assert "active" not in await _columns(database, "groups")
     await database.migrate()  # and up again
     assert await _rows(database, "SELECT id, active FROM groups") == [(-100, 1)]
     await database.dispose()

@@ -7,19 +7,20 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from models.db import alembic_config
-from tests.models.test_migration_0002 import _count, _to
+from tests.models.test_migration_0002 import _columns, _count, _down, _to
 from tests.models.test_migration_0003 import _seeded_first_release
 
 BEFORE = ScriptDirectory.from_config(alembic_config()).get_revision("0006").down_revision
 WEIGH_IN = "INSERT INTO bodyweight_entries (id, user_id, entry_date, weight_kg) VALUES {}"
 
 
-async def _with_weigh_ins(tmp_path):
+async def _with_weigh_ins(url: str):
     """A first-release database taken to the revision before 0006, with two weigh-ins on one
     day and one on another."""
-    database = await _seeded_first_release(tmp_path)
+    database = await _seeded_first_release(url)
     async with database.engine.connect() as connection:
-        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        if connection.dialect.name == "sqlite":
+            await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         await connection.run_sync(_to(BEFORE))
         await connection.commit()
     async with database.engine.begin() as connection:
@@ -33,10 +34,14 @@ async def _rows(database, query: str) -> list[tuple]:
         return [tuple(row) for row in await connection.execute(text(query))]
 
 
-async def test_the_latest_weigh_in_of_a_day_is_kept_and_a_second_one_is_refused(tmp_path):
-    database = await _with_weigh_ins(tmp_path)
+async def test_the_latest_weigh_in_of_a_day_is_kept_and_a_second_one_is_refused(
+    empty_database_url,
+):
+    database = await _with_weigh_ins(empty_database_url)
     await database.migrate()
-    weigh_ins = "SELECT id, entry_date, weight_kg FROM bodyweight_entries ORDER BY id"
+    weigh_ins = (
+        "SELECT id, CAST(entry_date AS VARCHAR(10)), weight_kg FROM bodyweight_entries ORDER BY id"
+    )
     assert await _rows(database, weigh_ins) == [(2, "2026-11-20", 61.4), (3, "2026-11-21", 61.2)]
     with pytest.raises(IntegrityError):
         async with database.engine.begin() as connection:
@@ -48,15 +53,11 @@ async def test_the_latest_weigh_in_of_a_day_is_kept_and_a_second_one_is_refused(
     await database.dispose()
 
 
-async def test_revision_0006_goes_down_again(tmp_path):
-    database = await _with_weigh_ins(tmp_path)
+async def test_revision_0006_goes_down_again(empty_database_url):
+    database = await _with_weigh_ins(empty_database_url)
     await database.migrate()
-    async with database.engine.connect() as connection:
-        await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        await connection.run_sync(_to(BEFORE, down=True))
-        await connection.commit()
-        columns = [r[1] for r in await connection.exec_driver_sql("PRAGMA table_info(users)")]
-    assert "weekly_summary" not in columns
+    await _down(database, BEFORE)
+    assert "weekly_summary" not in await _columns(database, "users")
     async with database.engine.begin() as connection:  # two a day allowed again
         await connection.execute(text(WEIGH_IN.format("(4, 1, '2026-11-21', 60.0)")))
     assert await _count(database, "bodyweight_entries") == 3

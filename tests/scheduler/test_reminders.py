@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from models import Reminder, User
 from services import open_services
-from services.reminders import Reminders
+from services.reminders import SENDING_TIMEOUT, Reminders
 from tests.rig import ALICE, BOB, FakeUser
 
 CAROL = FakeUser(103, "Carol")
@@ -109,18 +109,37 @@ async def _due_now(rig, loads: bool = False) -> None:
     rig.now = datetime(2026, 11, 24, 6, 30, tzinfo=UTC)
 
 
-async def test_a_restart_between_claim_and_send_never_sends_twice(rig):
-    await _due_now(rig)
+async def _claimed_then_died(rig) -> None:
     async with open_services(rig.database, rig.now) as services:
         assert len(await services.reminders.claim()) == 1
     await rig.restart()  # the process died before sending
+
+
+async def test_a_crash_between_claim_and_send_sends_it_once_after_the_reclaim_timeout(rig):
+    await _due_now(rig)
+    await _claimed_then_died(rig)
+    assert await rig.tick() == 0  # a live sender could still be on it: not yet
+    rig.now += SENDING_TIMEOUT + timedelta(minutes=1)
+    assert await rig.tick() == 1
+    assert await rig.tick() == 0
+    [text] = _lift_messages(rig, ALICE)
+    assert "session A" in text
+    [row] = await _rows(rig, kind="lift", local_date=date(2026, 11, 24))
+    assert (row.status, row.send_key, row.attempts) == ("sent", "u101:2026-11-24:lift", 1)
+    assert row.message_id is not None
+
+
+async def test_a_crash_with_a_claim_older_than_the_grace_window_marks_it_missed(rig):
+    await _due_now(rig)
+    await _claimed_then_died(rig)
+    rig.travel(hours=7)  # down longer than the 6 h grace window
     await rig.tick()
     assert _lift_messages(rig, ALICE) == []
     [row] = await _rows(rig, kind="lift", local_date=date(2026, 11, 24))
-    assert row.status == "sending"  # documented: lost, not duplicated
+    assert row.status == "missed"
 
 
-async def test_a_restart_between_send_and_record_never_sends_twice(rig, monkeypatch):
+async def test_a_crash_between_send_and_record_never_sends_twice(rig, monkeypatch):
     await _due_now(rig)
 
     async def crash(*_args):
@@ -133,7 +152,47 @@ async def test_a_restart_between_send_and_record_never_sends_twice(rig, monkeypa
     assert len(_lift_messages(rig, ALICE)) == 1
     await rig.restart()
     await rig.tick()
+    rig.now += SENDING_TIMEOUT + timedelta(minutes=1)
+    await rig.tick()  # reclaimed: its message id says it went out
     assert len(_lift_messages(rig, ALICE)) == 1
+    [row] = await _rows(rig, kind="lift", local_date=date(2026, 11, 24))
+    assert row.status == "sent"
+
+
+async def test_the_documented_window_a_crash_before_the_message_id_is_written_resends(
+    rig, monkeypatch
+):
+    """Telegram accepted the message, the process died before its id was written: the one
+    case where a reminder goes out twice (services/reminders.py says so)."""
+    await _due_now(rig)
+
+    class Died(BaseException):
+        """The process died (SystemExit inside a task would stop the event loop itself)."""
+
+    async def crash(*_args):
+        raise Died
+
+    monkeypatch.setattr(Reminders, "mark_sent", crash)
+    with contextlib.suppress(Died):
+        await rig.tick()
+    monkeypatch.undo()
+    await rig.restart()
+    rig.now += SENDING_TIMEOUT + timedelta(minutes=1)
+    await rig.tick()
+    assert len(_lift_messages(rig, ALICE)) == 2
+
+
+async def test_a_second_row_with_the_same_key_is_skipped_not_sent(rig):
+    await _due_now(rig)
+    [row] = await _rows(rig, kind="lift", local_date=date(2026, 11, 24))
+    async with rig.database.session() as session:  # e.g. planned under another chat id
+        session.add(Reminder(chat_id=999, user_id=ALICE.id, kind="lift", local_date=row.local_date,
+                             lift_date=row.lift_date, due_at=row.due_at, status="due",
+                             attempts=0))  # fmt: skip
+    assert await rig.tick() == 1
+    assert len(_lift_messages(rig, ALICE)) == 1 and rig.api.sent_to(999) == []
+    statuses = {r.chat_id: r.status for r in await _rows(rig, kind="lift", lift_date=row.lift_date)}
+    assert statuses == {ALICE.id: "sent", 999: "skipped"}
 
 
 async def test_two_hours_of_downtime_sends_late_with_a_note(rig):
