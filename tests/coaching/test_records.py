@@ -16,7 +16,7 @@ MONDAY = date(2026, 11, 2)
     ("weight", "reps", "rir", "expected"),
     [
         (60, 8, 2, 80.0),  # Brzycki(60, 10) = 60 x 36 / 27
-        (60, 8, None, 60 * 36 / 29),  # no RIR reported: to failure
+        (60, 8, None, None),  # no reserve known: no estimate (not "to failure")
         (50, 15, 0, 50 * 36 / 22),  # 15 to failure: still an estimate
         (50, 10, 6, None),  # over 5 in reserve: RIR is not judged that far (Zourdos 2016)
         (50, 12, 4, None),  # 16 to failure: beyond what the formulas were fitted on
@@ -86,3 +86,12 @@ def test_the_book_holds_the_best_of_everything_added(sessions):
     assert (book.e1rm is None) == (best is None)
     if best is not None:
         assert book.e1rm.value == pytest.approx(best)
+
+
+def test_a_set_without_a_reserve_counts_for_weight_records_only():
+    book = RecordBook()
+    book.add([LoggedSet(60, 8, 2)], MONDAY)
+    records = book.add([LoggedSet(70, 8), LoggedSet(70, 8)])
+    assert [(r.kind, r.weight, r.target) for r in records] == [("weight", 70, 8)]
+    assert book.e1rm.weight == 60
+    assert best_e1rm([LoggedSet(70, 8)]) is None

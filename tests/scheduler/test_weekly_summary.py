@@ -74,3 +74,17 @@ async def test_no_summary_unless_asked_for_or_while_paused(rig):
     await rig.send("/pause 1")
     await _tick_until(rig, datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
     assert _summaries(rig) == []
+
+
+async def test_a_record_beaten_later_in_the_week_is_listed_once(rig):
+    await onboard_by_buttons(rig)  # Tuesday 24 November
+    await rig.send("/log 2026-11-20 squat 65x8 65x8 rir3")
+    await rig.send("/log 2026-11-23 squat 70x9 rir3")  # Monday: the best for 8 (and 5, 6)
+    rig.travel(days=2)  # Thursday
+    await rig.send("/log squat 75x8 75x8 rir3")  # beats Monday's
+    await rig.send("/summary sun 18:00")
+    await _tick_until(rig, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))
+    [text] = _summaries(rig)
+    week = text.split("The next")[0]
+    assert "Back squat 75 kg × 8" in week
+    assert "70 kg × 9" not in week  # superseded within the week
