@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
+from coaching.loads import rir_adjusted_1rm
+
 
 def streak(weeks: Sequence[tuple[int, int]]) -> int:
     """Weeks in a row, newest last, in which every planned session was done."""
@@ -33,10 +35,12 @@ def two_missed_in_a_row(planned_days_done: Sequence[bool]) -> bool:
     return len(planned_days_done) >= 2 and not any(planned_days_done[-2:])
 
 
-# One rep more or fewer at 8 reps moves an Epley estimate by about 2.5 % (w·(1+9/30) over
-# w·(1+8/30)), and runners judge their reserve within about a rep (Zourdos et al. 2016): a
-# smaller change over four weeks is noise, so it reads as flat.
-FLAT_WITHIN = 0.025
+# Runners judge their reserve within about a rep (Zourdos et al. 2016), so one rep of
+# misjudged reserve is noise. The e1RM is the RIR-adjusted Brzycki estimate (coaching.records):
+# at the programme's 8 reps with 2 in reserve, one rep more in reserve moves it by
+# 36/(37-11) over 36/(37-10), 27/26 - 1, about 3.8 %. A smaller change over four weeks reads
+# as flat.
+FLAT_WITHIN = rir_adjusted_1rm(1.0, 8, 3) / rir_adjusted_1rm(1.0, 8, 2) - 1
 
 
 class Trend(StrEnum):

@@ -3,6 +3,12 @@ the chart's record markers, the record announced when a set is logged and a grou
 
 - e1RM: Brzycki (1993) with reps + reps in reserve as reps to failure (Zourdos et al. 2016;
   Helms et al. 2016), as `coaching.loads.rir_adjusted_1rm`.
+- A set's reserve is its own RIR, else the RIR of its exercise entry (the reserve the runner
+  reported for that lift that day: /log stores it on a line's last set only, "60x8 60x8 rir3").
+  A set with neither (a group's "done as prescribed" button before the runner answers) gives
+  no e1RM: an unknown reserve is not "to failure", which would read about 10 % low at 8 reps.
+  It still counts for weight records, which do not depend on reserve. The queries hand sets
+  over with that reserve already resolved (`models.progress.logged_sets`).
 - Reps to failure above 15 say little about strength (the formulas were fitted on sets of up to
   about 10-15 reps; Brzycki 1993), and people judge RIR within about a rep only up to 5
   (Zourdos et al. 2016): a set of more than 15 reps, or with more than 5 in reserve, sets no
@@ -36,15 +42,17 @@ class SetLike(Protocol):
 
 
 def counts_for_records(reps: int, rir: int | None) -> bool:
-    """Whether a set says enough about strength to set any record."""
-    return reps <= MAX_REPS_TO_FAILURE and (rir or 0) <= MAX_RIR_FOR_ESTIMATE
+    """Whether a set says enough about strength to set any record (reserve unknown: a
+    weight record still)."""
+    return reps <= MAX_REPS_TO_FAILURE and (rir is None or rir <= MAX_RIR_FOR_ESTIMATE)
 
 
 def estimated_1rm(weight: float, reps: int, rir: int | None) -> float | None:
-    """The set's RIR-adjusted e1RM, or None for a set too long to estimate from."""
-    if not counts_for_records(reps, rir) or reps + (rir or 0) > MAX_REPS_TO_FAILURE:
+    """The set's RIR-adjusted e1RM; None for a set too long to estimate from, or whose
+    reserve is unknown."""
+    if rir is None or not counts_for_records(reps, rir) or reps + rir > MAX_REPS_TO_FAILURE:
         return None
-    return rir_adjusted_1rm(weight, reps, rir or 0)
+    return rir_adjusted_1rm(weight, reps, rir)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,4 @@
-"""Queries behind /weight, /export and /import: weigh-ins, every logged set, and what a day
-already holds."""
+"""Queries behind /weight, /export and /import: weigh-ins and what a day already holds."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.runner import BodyweightEntry
-from models.training import ExerciseEntry, LoggedSet, WorkoutSession
+from models.training import ExerciseEntry, WorkoutSession
 
 
 async def weigh_in_on(session: AsyncSession, user_id: int, day: date) -> BodyweightEntry | None:
@@ -32,20 +31,6 @@ async def weigh_ins(
     return list(reversed(list(await session.scalars(query))))
 
 
-async def every_set(
-    session: AsyncSession, user_id: int
-) -> list[tuple[WorkoutSession, ExerciseEntry, LoggedSet]]:
-    """Every set the runner logged, by day, then in the order logged."""
-    query = (
-        select(WorkoutSession, ExerciseEntry, LoggedSet)
-        .join(ExerciseEntry, ExerciseEntry.session_id == WorkoutSession.id)
-        .join(LoggedSet, LoggedSet.entry_id == ExerciseEntry.id)
-        .where(WorkoutSession.user_id == user_id)
-        .order_by(WorkoutSession.local_date, ExerciseEntry.id, LoggedSet.set_number)
-    )
-    return [tuple(row) for row in await session.execute(query)]
-
-
 async def logged_days(session: AsyncSession, user_id: int) -> dict[date, set[str]]:
     """Each day with a session and the lifts logged in it (empty: a session, nothing logged)."""
     query = (
@@ -59,19 +44,3 @@ async def logged_days(session: AsyncSession, user_id: int) -> dict[date, set[str
         if exercise is not None:
             days[day].add(exercise)
     return days
-
-
-async def dated_sets(
-    session: AsyncSession, user_id: int, until: date
-) -> list[tuple[date, str, float, str, int, int | None]]:
-    """(day, exercise, weight, unit, reps, rir) of every set up to `until`, in the order done."""
-    query = (
-        select(
-            WorkoutSession.local_date, LoggedSet.exercise, LoggedSet.weight, LoggedSet.unit,
-            LoggedSet.reps, LoggedSet.rir,
-        )
-        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-        .where(LoggedSet.user_id == user_id, WorkoutSession.local_date <= until)
-        .order_by(WorkoutSession.local_date, LoggedSet.entry_id, LoggedSet.set_number)
-    )  # fmt: skip
-    return [tuple(row) for row in await session.execute(query)]

@@ -1,32 +1,19 @@
-"""Queries behind the group board and the coach's view: sessions done, sets, deloads, races."""
+"""Queries behind the group board, the coach's view, /progress, /records, the weekly summary
+and /export: sessions done, logged sets, deloads, bodyweight."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coaching import Prescription
-from models.runner import BodyweightEntry, Race
+from models.runner import BodyweightEntry
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
-
-
-async def sets_between(
-    session: AsyncSession, user_id: int, start: date, end: date
-) -> list[tuple[str, float, str, int, int | None]]:
-    """(exercise, weight, unit, reps, rir) of every set logged in sessions between two dates."""
-    query = (
-        select(LoggedSet.exercise, LoggedSet.weight, LoggedSet.unit, LoggedSet.reps, LoggedSet.rir)
-        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-        .where(
-            LoggedSet.user_id == user_id,
-            WorkoutSession.local_date >= start,
-            WorkoutSession.local_date <= end,
-        )
-    )
-    return [tuple(row) for row in await session.execute(query)]
+from models.training_queries import counts_as_done, has_logs
 
 
 async def deloaded_since(session: AsyncSession, user_id: int, since: date) -> bool:
@@ -44,98 +31,80 @@ async def deloaded_since(session: AsyncSession, user_id: int, since: date) -> bo
 
 
 async def lifted_dates(session: AsyncSession, user_id: int, start: date, end: date) -> set[date]:
-    """Days between two dates with a session done or something logged in it (a session
-    logged from a group's button with a lift still to calibrate counts too)."""
-    logged = select(ExerciseEntry.session_id).where(ExerciseEntry.user_id == user_id)
+    """Days between two dates with a session that counts as done (`counts_as_done`)."""
     query = select(WorkoutSession.local_date).where(
         WorkoutSession.user_id == user_id,
         WorkoutSession.local_date >= start,
         WorkoutSession.local_date <= end,
-        (WorkoutSession.status == "done") | WorkoutSession.id.in_(logged),
+        counts_as_done(),
     )
     return set(await session.scalars(query))
 
 
-async def sets_by_day(
-    session: AsyncSession, user_id: int, start: date, end: date
-) -> list[tuple[date, str, float, str, int, int | None]]:
-    """(day, exercise, weight, unit, reps, rir) of every set logged between two dates."""
-    query = (
-        select(
-            WorkoutSession.local_date,
-            LoggedSet.exercise,
-            LoggedSet.weight,
-            LoggedSet.unit,
-            LoggedSet.reps,
-            LoggedSet.rir,
-        )
-        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-        .where(
-            LoggedSet.user_id == user_id,
-            WorkoutSession.local_date >= start,
-            WorkoutSession.local_date <= end,
-        )
-        .order_by(WorkoutSession.local_date)
-    )
-    return [tuple(row) for row in await session.execute(query)]
-
-
 async def last_lifted(session: AsyncSession, user_id: int) -> date | None:
-    """The last day the runner finished a session or logged something."""
-    logged = select(ExerciseEntry.session_id).where(ExerciseEntry.user_id == user_id)
+    """The last day with a session that counts as done (`counts_as_done`)."""
     query = select(func.max(WorkoutSession.local_date)).where(
-        WorkoutSession.user_id == user_id,
-        (WorkoutSession.status == "done") | WorkoutSession.id.in_(logged),
+        WorkoutSession.user_id == user_id, counts_as_done()
     )
     return await session.scalar(query)
-
-
-async def races_from(session: AsyncSession, user_id: int, today: date) -> list[tuple[date, str]]:
-    """The runner's races from today on, soonest first (day, distance)."""
-    query = (
-        select(Race.race_date, Race.distance)
-        .where(Race.user_id == user_id, Race.race_date >= today)
-        .order_by(Race.race_date)
-    )
-    return [tuple(row) for row in await session.execute(query)]
 
 
 # --- /progress and /records: the whole history in four statements ---------------------------
 
 
+class SetRow(NamedTuple):
+    """A logged set with its day; `rir` is its reserve: its own, else its entry's (the one
+    rule, coaching.records); `own_rir` as stored on the set (what /log put there)."""
+
+    day: date
+    session: str  # "A", "B" ("" for imported history without a letter)
+    entry_id: int
+    exercise: str
+    set_number: int
+    weight: float  # as entered, in `unit`
+    unit: str
+    reps: int
+    rir: int | None
+    own_rir: int | None
+
+
 async def logged_sets(
-    session: AsyncSession, user_id: int, exercises: Sequence[str] | None = None
-) -> list[tuple[date, str, float, str, int, int | None]]:
-    """(day, exercise, weight, unit, reps, rir) of every set logged (of these exercises), by
-    day and then in the order logged."""
+    session: AsyncSession,
+    user_id: int,
+    start: date | None = None,
+    end: date | None = None,
+    exercises: Sequence[str] | None = None,
+) -> list[SetRow]:
+    """THE query for the runner's logged sets (imported history included) between two days
+    (both included; None: open), of these exercises, by day, then log, then set number."""
     query = (
-        select(WorkoutSession.local_date, LoggedSet.exercise, LoggedSet.weight, LoggedSet.unit,
-               LoggedSet.reps, LoggedSet.rir)
+        select(WorkoutSession.local_date, WorkoutSession.session_name, LoggedSet.entry_id,
+               LoggedSet.exercise, LoggedSet.set_number, LoggedSet.weight, LoggedSet.unit,
+               LoggedSet.reps, func.coalesce(LoggedSet.rir, ExerciseEntry.rir), LoggedSet.rir)
+        .join(ExerciseEntry, ExerciseEntry.id == LoggedSet.entry_id)
         .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
         .where(LoggedSet.user_id == user_id)
-        .order_by(WorkoutSession.local_date, LoggedSet.id)
+        .order_by(WorkoutSession.local_date, LoggedSet.entry_id, LoggedSet.set_number)
     )  # fmt: skip
+    if start is not None:
+        query = query.where(WorkoutSession.local_date >= start)
+    if end is not None:
+        query = query.where(WorkoutSession.local_date <= end)
     if exercises is not None:
         query = query.where(LoggedSet.exercise.in_(exercises))
-    return [tuple(row) for row in await session.execute(query)]
+    return [SetRow(*row) for row in await session.execute(query)]
 
 
 async def logged_session_plans(
     session: AsyncSession, user_id: int
 ) -> list[tuple[date, str, Prescription | None]]:
     """(day, block, prescription) of every session with something logged, oldest first."""
-    has_entries = select(ExerciseEntry.id).where(ExerciseEntry.session_id == WorkoutSession.id)
     query = (
         select(WorkoutSession.local_date, WorkoutSession.block, WorkoutSession.prescription)
-        .where(WorkoutSession.user_id == user_id, has_entries.exists())
+        .where(WorkoutSession.user_id == user_id, has_logs())
         .order_by(WorkoutSession.local_date)
     )
     return [tuple(row) for row in await session.execute(query)]
-
-
-async def race_days(session: AsyncSession, user_id: int) -> list[date]:
-    query = select(Race.race_date).where(Race.user_id == user_id).order_by(Race.race_date)
-    return list(await session.scalars(query))
 
 
 async def bodyweights(session: AsyncSession, user_id: int) -> list[tuple[date, float]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -116,3 +116,16 @@ async def latest_bodyweight_kg(session: AsyncSession, user_id: int) -> float | N
         .limit(1)
     )
     return await session.scalar(query)
+
+
+async def races_of(session: AsyncSession, user_id: int, from_day: date | None = None) -> list[Race]:
+    """The runner's races (from `from_day` on), soonest first."""
+    query = select(Race).where(Race.user_id == user_id).order_by(Race.race_date)
+    if from_day is not None:
+        query = query.where(Race.race_date >= from_day)
+    return list(await session.scalars(query))
+
+
+async def race_on(session: AsyncSession, user_id: int, day: date) -> Race | None:
+    query = select(Race).where(Race.user_id == user_id, Race.race_date == day)
+    return (await session.scalars(query)).first()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
@@ -25,6 +25,19 @@ async def completed_sessions(session: AsyncSession, user_id: int) -> int:
         WorkoutSession.imported.is_(False),
     )
     return await session.scalar(query.select_from(WorkoutSession)) or 0
+
+
+def has_logs() -> ColumnElement[bool]:
+    """A session with something logged in it (an exercise entry or more)."""
+    return select(ExerciseEntry.id).where(ExerciseEntry.session_id == WorkoutSession.id).exists()
+
+
+def counts_as_done() -> ColumnElement[bool]:
+    """A session that counts for adherence (sessions done of those planned: /board, /team, the
+    weekly summary): finished, or with something logged (a group's button with a lift still to
+    calibrate). Imported history counts for charts, records and the export, never here: it
+    was not done in the programme."""
+    return WorkoutSession.imported.is_(False) & ((WorkoutSession.status == "done") | has_logs())
 
 
 async def entries_of(session: AsyncSession, session_id: int) -> list[ExerciseEntry]:
@@ -121,10 +134,9 @@ async def recent_sessions(
     session: AsyncSession, user_id: int, offset: int, limit: int
 ) -> list[WorkoutSession]:
     """Sessions with something logged, newest first."""
-    has_entries = select(ExerciseEntry.id).where(ExerciseEntry.session_id == WorkoutSession.id)
     query = (
         select(WorkoutSession)
-        .where(WorkoutSession.user_id == user_id, has_entries.exists())
+        .where(WorkoutSession.user_id == user_id, has_logs())
         .order_by(WorkoutSession.local_date.desc())
         .offset(offset)
         .limit(limit)

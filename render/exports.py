@@ -30,7 +30,7 @@ def sets_csv(sets: Sequence) -> bytes:
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
     for s in sets:
-        e1rm = estimated_1rm(s.weight, s.reps, s.rir)
+        e1rm = estimated_1rm(s.weight, s.reps, s.reserve)
         row = [s.day.isoformat(), s.session, exercise_name(EXERCISES[s.exercise]), s.exercise,
                str(s.set_number), number(s.weight), s.unit.value, str(s.reps),
                "" if s.rir is None else str(s.rir),

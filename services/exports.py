@@ -15,14 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
-
 from coaching import Prescription, SessionName, Unit
 from coaching.history_csv import HistorySet, ParsedHistory, parse_history
-from models import ExerciseEntry, Race, WorkoutSession
+from models import ExerciseEntry, WorkoutSession
 from models import LoggedSet as LoggedSetRow
-from models.history import every_set, logged_days, weigh_ins
-from models.queries import lift_states, run_week
+from models.history import logged_days, weigh_ins
+from models.progress import logged_sets
+from models.queries import lift_states, races_of, run_week
 from models.training_queries import IMPORT_KEY, session_on
 from services.base import Area
 from services.runners import kit_for, unit_of
@@ -39,7 +38,8 @@ class ExportedSet:
     weight: float
     unit: Unit
     reps: int
-    rir: int | None
+    rir: int | None  # as logged on the set (/log puts a line's reserve on its last set)
+    reserve: int | None = None  # the set's reserve for its e1RM: its own, else its log's
 
 
 @dataclass(frozen=True)
@@ -67,27 +67,14 @@ class Imported:
 
 class Exports(Area):
     async def history(self) -> list[ExportedSet]:
-        rows = await every_set(self.db, self.runner.id)
-        return [
-            ExportedSet(
-                workout.local_date,
-                workout.session_name,
-                entry.exercise,
-                s.set_number,
-                s.weight,
-                Unit(s.unit),
-                s.reps,
-                s.rir,
-            )
-            for workout, entry, s in rows
-        ]
+        rows = await logged_sets(self.db, self.runner.id)
+        return [ExportedSet(r.day, r.session, r.exercise, r.set_number, r.weight, Unit(r.unit),
+                            r.reps, r.own_rir, r.rir) for r in rows]  # fmt: skip
 
     async def account(self) -> Account:
         user = self.runner
         states = await lift_states(self.db, user.id)
-        races = await self.db.scalars(
-            select(Race).where(Race.user_id == user.id).order_by(Race.race_date)
-        )
+        races = await races_of(self.db, user.id)
         return Account(
             profile=self._profile(),
             run_week=run_week(user),

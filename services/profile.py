@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
-
 from coaching import (
     EXERCISES,
     Distance,
@@ -33,6 +31,8 @@ from models.queries import (
     delete_user_data,
     latest_bodyweight_kg,
     lift_states,
+    race_on,
+    races_of,
     run_week,
     set_lift_state,
     set_run_week,
@@ -343,14 +343,13 @@ class Profile(Area):
         self.services.reminders.invalidate_plan(self.runner)
 
     async def races(self) -> list[RaceEntry]:
-        query = select(Race).where(Race.user_id == self.runner.id).order_by(Race.race_date)
-        return [RaceEntry(r.id, r.race_date, r.distance) for r in await self.db.scalars(query)]
+        races = await races_of(self.db, self.runner.id)
+        return [RaceEntry(r.id, r.race_date, r.distance) for r in races]
 
     async def add_race(self, day: date, distance: Distance) -> RaceAdded:
         """Add a race on `day` (the parser checked it is not in the past); one race a day, so
         a race on the day of another changes its distance. Today's session follows."""
-        query = select(Race).where(Race.user_id == self.runner.id, Race.race_date == day)
-        existing = (await self.db.scalars(query)).first()
+        existing = await race_on(self.db, self.runner.id, day)
         if existing is not None and existing.distance == distance.value:
             return RaceAdded(day, distance.value, already=True)
         if existing is not None:

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 
 from coaching import Exercise, LoggedSet, Prescription, SessionName, Unit, convert, from_kg
 from coaching.catalogue import EXERCISES, find_exercise
 from coaching.programme import session_plan
-from coaching.records import RecordBook
+from coaching.records import Record, RecordBook
 from coaching.trends import (
     DEFAULT_WEEKS,
     LiftTrend,
@@ -22,11 +24,22 @@ from coaching.trends import (
     lift_trend,
 )
 from models import User
-from models.progress import bodyweights, logged_session_plans, logged_sets, race_days
+from models.progress import bodyweights, logged_session_plans, logged_sets
+from models.queries import races_of
 from services.base import Area
 from services.runners import equipment_of, unit_of
 
 Sets = dict[str, dict[date, list[LoggedSet]]]  # exercise -> day -> sets, in the runner's unit
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record set by a log: its day, the log (exercise entry) and the lift (runner's units)."""
+
+    day: date
+    entry_id: int
+    exercise: Exercise
+    record: Record
 
 
 def chart_lifts(user: User) -> list[Exercise]:
@@ -69,7 +82,8 @@ class Progress(Area):
             trend = lift_trend(exercise, sessions, start, today, weights)
             if trend.points:
                 trends.append(trend)
-        races = tuple(d for d in await race_days(self.db, user.id) if start <= d <= today)
+        races = tuple(r.race_date for r in await races_of(self.db, user.id, start)
+                      if r.race_date <= today)  # fmt: skip
         blocks = block_spans([(day, block) for day, block, _ in plans if day >= start], today)
         return ProgressChart(unit, start, today, tuple(trends), races, blocks,
                              large=lift is not None, everything=everything)  # fmt: skip
@@ -77,24 +91,49 @@ class Progress(Area):
     async def records(self, user: User | None = None) -> list[tuple[Exercise, RecordBook]]:
         """Each logged lift's records (heaviest for 5, 6 and 8 reps, best e1RM), with days."""
         user = user or self.runner
-        books: list[tuple[Exercise, RecordBook]] = []
-        for key, days in (await self._sets(user, unit_of(user))).items():
-            book = RecordBook()
-            for day, sets in sorted(days.items()):
-                book.add(sets, day)
-            if book.heaviest or book.e1rm:
-                books.append((EXERCISES[key], book))
+        books, _ = await self._history(user)
+        found = [(EXERCISES[key], book) for key, book in books.items()
+                 if book.heaviest or book.e1rm]  # fmt: skip
         order = {x.key: i for i, x in enumerate(chart_lifts(user))}
-        return sorted(books, key=lambda item: (order.get(item[0].key, len(order)), item[0].name))
+        return sorted(found, key=lambda item: (order.get(item[0].key, len(order)), item[0].name))
+
+    async def records_set(
+        self, user: User, start: date, end: date, exercises: list[str] | None = None
+    ) -> list[NewRecord]:
+        """The records set between two days (both included), oldest first: what /log announces
+        (its own day, its own log), the weekly summary lists and /records ends with."""
+        return (await self._history(user, start, end, exercises))[1]
+
+    async def _history(
+        self,
+        user: User,
+        since: date | None = None,
+        until: date | None = None,
+        exercises: list[str] | None = None,
+    ) -> tuple[dict[str, RecordBook], list[NewRecord]]:
+        """THE history behind every record: each log (one lift's sets of one message or button)
+        taken into its lift's `coaching.records.RecordBook` in date order (by day, then in the
+        order logged that day), so it is judged against what came before its day, however late
+        it was sent. Returns the books up to `until` and the records set from `since` on."""
+        unit = unit_of(user)
+        books: dict[str, RecordBook] = {}
+        found: list[NewRecord] = []
+        rows = await logged_sets(self.db, user.id, end=until, exercises=exercises)
+        for (day, entry_id, key), group in groupby(rows, lambda r: (r.day, r.entry_id, r.exercise)):
+            if key not in EXERCISES:
+                continue
+            sets = [LoggedSet(convert(r.weight, Unit(r.unit), unit), r.reps, r.rir) for r in group]
+            records = books.setdefault(key, RecordBook()).add(sets, day)
+            if since is not None and day >= since:
+                found += [NewRecord(day, entry_id, EXERCISES[key], r) for r in records]
+        return books, found
 
     async def _sets(self, user: User, unit: Unit, exercises: list[str] | None = None) -> Sets:
         by_lift: Sets = defaultdict(lambda: defaultdict(list))
-        for day, exercise, weight, set_unit, reps, rir in await logged_sets(
-            self.db, user.id, exercises
-        ):
-            if exercise in EXERCISES:
-                in_unit = convert(weight, Unit(set_unit), unit)
-                by_lift[exercise][day].append(LoggedSet(in_unit, reps, rir))
+        for row in await logged_sets(self.db, user.id, exercises=exercises):
+            if row.exercise in EXERCISES:
+                in_unit = convert(row.weight, Unit(row.unit), unit)
+                by_lift[row.exercise][row.day].append(LoggedSet(in_unit, row.reps, row.rir))
         return by_lift
 
 

@@ -13,14 +13,8 @@ from coaching.records import best_e1rm
 from coaching.timezones import local_date
 from models import Group, GroupMember, LiftState, User
 from models.group_queries import members_of
-from models.progress import (
-    deloaded_since,
-    last_lifted,
-    lifted_dates,
-    races_from,
-    sets_between,
-    sets_by_day,
-)
+from models.progress import deloaded_since, last_lifted, lifted_dates, logged_sets
+from models.queries import races_of
 from models.training_queries import completed_sessions, recent_sessions, session_on
 from services.base import Area
 from services.runners import kit_for, lift_dates_between, lift_days_of, unit_of
@@ -194,11 +188,9 @@ class Reports(Area):
         """Each main lift's best e1RM (the one rule, coaching.records) between two dates."""
         unit = unit_of(user)
         sets: dict[str, list[LoggedSet]] = {}
-        for exercise, weight, set_unit, reps, rir in await sets_between(
-            self.db, user.id, start, end
-        ):
-            in_unit = convert(weight, Unit(set_unit), unit)
-            sets.setdefault(exercise, []).append(LoggedSet(in_unit, reps, rir))
+        for row in await logged_sets(self.db, user.id, start, end, MAIN_LIFTS):
+            in_unit = convert(row.weight, Unit(row.unit), unit)
+            sets.setdefault(row.exercise, []).append(LoggedSet(in_unit, row.reps, row.rir))
         return {lift: best_e1rm(sets.get(lift, [])) for lift in MAIN_LIFTS}
 
     async def board(self, group: Group, today: date) -> Board:
@@ -265,12 +257,9 @@ class Reports(Area):
         unit = unit_of(user)
         by_day: dict[str, dict[date, list[LoggedSet]]] = {}
         start = today - timedelta(weeks=TREND_WEEKS) + timedelta(days=1)
-        for day, exercise, weight, set_unit, reps, rir in await sets_by_day(
-            self.db, user.id, start, today
-        ):
-            if exercise in MAIN_LIFTS:
-                sets = by_day.setdefault(exercise, {}).setdefault(day, [])
-                sets.append(LoggedSet(convert(weight, Unit(set_unit), unit), reps, rir))
+        for row in await logged_sets(self.db, user.id, start, today, MAIN_LIFTS):
+            sets = by_day.setdefault(row.exercise, {}).setdefault(row.day, [])
+            sets.append(LoggedSet(convert(row.weight, Unit(row.unit), unit), row.reps, row.rir))
         trends = []
         for key in MAIN_LIFTS:
             days = by_day.get(key, {})
@@ -281,8 +270,8 @@ class Reports(Area):
         return tuple(trends)
 
     async def _races(self, user: User, today: date) -> list[tuple[date, Distance]]:
-        return [(day, Distance(distance)) for day, distance in await races_from(
-            self.db, user.id, today)][:RACES_SHOWN]  # fmt: skip
+        races = await races_of(self.db, user.id, today)
+        return [(race.race_date, Distance(race.distance)) for race in races[:RACES_SHOWN]]
 
 
 def _since_joining(member: GroupMember, user: User) -> date:

@@ -11,25 +11,19 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from coaching import (
-    EXERCISES,
     Exercise,
     InputError,
     Kit,
-    LoggedSet,
     Record,
     RunType,
-    Unit,
-    convert,
-    new_records,
 )
 from coaching.parsing import parse_time, parse_weekday
 from coaching.timezones import parse_hhmm
 from models import User
-from models.history import dated_sets
 from models.progress import lifted_dates
 from services.base import Area
 from services.reports import Plan
-from services.runners import kit_for, unit_of, week_of
+from services.runners import kit_for, week_of
 
 WEEK = timedelta(days=7)
 
@@ -106,32 +100,22 @@ class Summaries(Area):
                              kit_for(user), chart)  # fmt: skip
 
     async def _records(self, user: User, start: date, end: date) -> list[tuple[Exercise, Record]]:
-        """Records set between `start` and `end`, by the rule /log announces them with (each
-        day's sets against everything before it)."""
-        unit = unit_of(user)
-        history: dict[str, list[LoggedSet]] = {}
-        by_day: dict[tuple[date, str], list[LoggedSet]] = {}
-        for day, exercise, weight, set_unit, reps, rir in await dated_sets(self.db, user.id, end):
-            logged = LoggedSet(convert(weight, Unit(set_unit), unit), reps, rir)
-            if day < start:
-                history.setdefault(exercise, []).append(logged)
-            else:
-                by_day.setdefault((day, exercise), []).append(logged)
-        found: dict[str, list[Record]] = {}
-        for (_day, exercise), sets in by_day.items():
-            before = history.setdefault(exercise, [])
-            found.setdefault(exercise, []).extend(new_records(before, sets))
-            before.extend(sets)
-        return [(EXERCISES[key], record) for key, records in found.items()
+        """Records set between `start` and `end`: the ones /log announced (the one history,
+        `Progress.records_set`), each lift's best of each kind once."""
+        found: dict[Exercise, list[Record]] = {}
+        for new in await self.services.progress.records_set(user, start, end):
+            found.setdefault(new.exercise, []).append(new.record)
+        return [(exercise, record) for exercise, records in found.items()
                 for record in _best(records)]  # fmt: skip
 
 
 def _best(records: list[Record]) -> list[Record]:
     """A lift's records of the week, the best of each kind once: the heaviest for each rep
-    count and the best estimated 1RM."""
+    target (a later record for the same target beat the earlier one) and the best estimated
+    1RM."""
     best: dict[tuple[str, int], Record] = {}
     for record in records:
-        key = (record.kind, 0 if record.kind == "e1rm" else record.reps)
+        key = (record.kind, 0 if record.kind == "e1rm" else record.target or 0)
         if key not in best or record.value > best[key].value:
             best[key] = record
     return list(best.values())

@@ -11,8 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
-from sqlalchemy import select
-
 from coaching import (
     EXERCISES,
     CalibrationStep,
@@ -35,7 +33,6 @@ from coaching import (
     build_session,
     calibration_next,
     convert,
-    new_records,
     progress,
     readiness,
     should_offer_next_block,
@@ -54,8 +51,8 @@ from coaching.programme import (
 from coaching.progression import implausible_jump
 from coaching.readiness import is_key_run
 from coaching.taper import Phase, legal_days_after, race_advice
-from models import Race, User
-from models.queries import lift_states
+from models import User
+from models.queries import lift_states, races_of
 from models.training import ExerciseEntry, LiftState, WorkoutSession
 from models.training import LoggedSet as LoggedSetRow
 from models.training_queries import (
@@ -175,8 +172,7 @@ class Training(Area):
 
     async def races(self, user: User | None = None) -> list[tuple[date, Distance]]:
         user = user or self.runner
-        rows = await self.db.scalars(select(Race).where(Race.user_id == user.id))
-        return [(row.race_date, Distance(row.distance)) for row in rows]
+        return [(r.race_date, Distance(r.distance)) for r in await races_of(self.db, user.id)]
 
     async def session_for_day(
         self,
@@ -591,10 +587,6 @@ class Training(Area):
             done = await self.logged_exercise(duplicate)
             return Logged(done, None, [], True, workout.status == "done")
         unit, kit = unit_of(user), kit_for(user)
-        history = [
-            LoggedSet(convert(s.weight, Unit(s.unit), unit), s.reps, s.rir)
-            for s in await past_sets(self.db, user.id, exercise.key)
-        ]
         in_unit = _in_unit(sets, rir, unit)
         state = await self.db.get(LiftState, (user.id, exercise.key))
         previous = _snapshot(state)
@@ -623,12 +615,19 @@ class Training(Area):
         await self.db.flush()
         self._add_sets(entry, workout, user, sets, rir, source)
         await self.db.flush()
-        records = new_records(history, in_unit) if calibrated is None else []
+        records = [] if calibrated is not None else await self._records_of(entry, workout)
         finished = await self._finish_if_complete(workout)
         weight = state.working_weight_kg
         next_weight = None if weight is None else kit.from_kg(exercise, weight)
         done = LoggedExercise(exercise, tuple(sets), rir, next_weight, shown or reason, entry.id)
         return Logged(done, decision, records, False, finished)
+
+    async def _records_of(self, entry: ExerciseEntry, workout: WorkoutSession) -> list[Record]:
+        """The records this log set, judged against what came before its day (the one history,
+        `Progress.records_set`), however late it was sent."""
+        day, progress = workout.local_date, self.services.progress
+        found = await progress.records_set(self.runner, day, day, [entry.exercise])
+        return [new.record for new in found if new.entry_id == entry.id]
 
     def _add_sets(
         self,

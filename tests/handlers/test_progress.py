@@ -1,8 +1,8 @@
 """/progress: a chart sent as a photo (or, before two sessions, what it will show) and /records.
 
 Caption numbers are worked out here from the logged sets, independently of the bot's code:
-Brzycki e1RM with reps + reserve as reps to failure (a set without a reported reserve counts
-as to failure), the best set per session, the newest session against the last one at least
+Brzycki e1RM with reps + reserve as reps to failure (a set's reserve is its own, else the one
+reported for its line; none known: no estimate), the best set per session, the newest session against the last one at least
 4 (12) weeks before today, or the first session when none is that old.
 """
 
@@ -28,8 +28,8 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def e1rm(weight: float, reps: int, rir: int | None) -> float:
-    return weight * 36 / (37 - (reps + (rir or 0)))
+def e1rm(weight: float, reps: int, rir: int) -> float:
+    return weight * 36 / (37 - (reps + rir))
 
 
 def change(dated: list[tuple[date, float]], weeks: int) -> str:
@@ -128,7 +128,7 @@ async def _seed(rig, sessions: int, unit: str = "kg") -> dict[str, list[tuple[da
                     db.add(LoggedSet(entry_id=entry.id, session_id=workout.id, user_id=ALICE.id,
                                      exercise=key, set_number=number, weight=weight, unit="kg",
                                      reps=reps, rir=set_rir, chat_id=ALICE.id))  # fmt: skip
-                dated[key].append((day, max(e1rm(weight, reps, None), e1rm(weight, reps, rir))))
+                dated[key].append((day, e1rm(weight, reps, rir)))  # both sets: the line's
         db.add(Race(user_id=ALICE.id, race_date=TODAY - timedelta(days=30), distance="10k"))
         await db.commit()
     return dated
@@ -203,9 +203,10 @@ async def test_records_come_from_the_logs_and_are_announced_once(rig):
     assert "New record: Back squat 70 kg × 6" in reply
     assert "New best estimated 1RM" not in reply  # 70 x 6 @2: 86.9 < 65 x 8 @3: 90
     records = await rig.send("/records")
-    assert "5 reps: 70 kg × 6 (24 Nov)" in records  # the first set of 70 x 6 (no reserve given)
-    assert "6 reps: 70 kg × 6 (24 Nov)" in records
-    assert "8 reps: 65 kg × 8 (23 Nov)" in records
+    # the first set of 70 x 6: the line's reserve is its too
+    assert "5 reps: 70 kg × 6, 2 in reserve (24 Nov)" in records
+    assert "6 reps: 70 kg × 6, 2 in reserve (24 Nov)" in records
+    assert "8 reps: 65 kg × 8, 3 in reserve (23 Nov)" in records
     assert e1rm(65, 8, 3) == 90
     assert "Estimated 1RM: 90 kg, from 65 kg × 8, 3 in reserve (23 Nov)" in records
     rig.travel(days=3)
@@ -226,4 +227,4 @@ async def test_a_better_set_is_announced_with_its_values_and_listed(rig):
     )
     records = await rig.send("/records")
     assert f"Estimated 1RM: {best:.1f} kg, from 75 kg × 8, 3 in reserve (24 Nov)" in records
-    assert "8 reps: 75 kg × 8 (24 Nov)" in records
+    assert "8 reps: 75 kg × 8, 3 in reserve (24 Nov)" in records

@@ -18,7 +18,7 @@ def brzycki(weight: float, reps_to_failure: int) -> float:
 
 async def _exported_rows(rig) -> list[dict]:
     await rig.send("/export")
-    data = [m.file for m in rig.api.sent_to(ALICE.id)[-2:]][0].data
+    data = rig.api.sent_to(ALICE.id)[-2].file.data
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
@@ -52,7 +52,7 @@ async def test_a_log_sent_late_is_judged_against_what_came_before_its_day(rig):
     reply = await rig.send("/log 2026-11-20 squat 75x8 75x8 rir3")
     assert "New record" not in reply and "New best" not in reply  # nothing before 20 November
     records = await rig.send("/records")
-    assert "8 reps: 75 kg × 8 (20 Nov)" in records
+    assert "8 reps: 75 kg × 8, 3 in reserve (20 Nov)" in records
     rig.travel(days=2)
     reply = await rig.send("/log squat 77.5x8 77.5x8 rir3")
     assert "New record: Back squat 77.5 kg × 8" in reply
