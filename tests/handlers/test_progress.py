@@ -2,8 +2,9 @@
 
 Caption numbers are worked out here from the logged sets, independently of the bot's code:
 Brzycki e1RM with reps + reserve as reps to failure (a set's reserve is its own, else the one
-reported for its line; none known: no estimate), the best set per session, the newest session against the last one at least
-4 (12) weeks before today, or the first session when none is that old.
+reported for its line; none known: no estimate), the best set per session, the newest session
+against the last one at least 4 (12) weeks before today, or the first session when none is that
+old.
 """
 
 import threading
