@@ -110,6 +110,9 @@ def imported(result, shown_names: int = 5) -> str:
         lines = ["Nothing new to import."]
     if result.already:
         lines.append(f"• {_sets(result.already)} skipped: that day's lift is already logged.")
+    if result.programme_day:
+        lines.append(f"• {_sets(result.programme_day)} skipped: RunLift has a programme session "
+                     "on that day (fix it with /history or /log instead).")  # fmt: skip
     if result.not_past:
         lines.append(f"• {_sets(result.not_past)} from today or later skipped: /log those.")
     if result.skipped[Skip.WARM_UP]:
