@@ -5,10 +5,11 @@ has anything logged (by /log, or by an earlier import) is skipped whole, so impo
 file twice, or a RunLift export into the account it came from, adds nothing. A day that has a
 programme session (planned, lifted, missed or skipped) is skipped whole and reported: imported
 sets in it would turn a missed session into a lifted one, or be judged as that day's
-programme. Imported days before today only (today and later are for /log). An imported session is marked `imported`:
-it shows in /history and counts for records and e1RM trends, but it does not move the
-programme's A/B order, never changes a working weight (no lift state is read or written: the
-runner's progression stands where it is) and is not what /undo removes.
+programme. Imported days before today only (today and later are for /log). An imported
+session is marked `imported`: it shows in /history and counts for records and e1RM trends, but
+it does not move the programme's A/B order, never changes a working weight (no lift state is
+read or written: the runner's progression stands where it is) and is not what /undo removes,
+nor a later log when a correction works the loads out again.
 """
 
 from __future__ import annotations

@@ -94,8 +94,9 @@ async def test_an_import_never_fills_a_programme_session(rig):
     assert "2 sets skipped: RunLift has a programme session on that day" in reply
     async with rig.database.session() as session:
         rows = await session.execute(
-            select(WorkoutSession.local_date, WorkoutSession.imported, ExerciseEntry.source_key)
-            .join(ExerciseEntry, ExerciseEntry.session_id == WorkoutSession.id)
+            select(
+                WorkoutSession.local_date, WorkoutSession.imported, ExerciseEntry.source_key
+            ).join(ExerciseEntry, ExerciseEntry.session_id == WorkoutSession.id)
         )
         for day, imported, key in rows:
             assert imported == key.startswith("import:"), (day, key)
