@@ -92,6 +92,10 @@ _PROBLEMS = {
         "I don't recognise the columns of that file. I read RunLift's own CSV (/export) and "
         "exports from Strong and Hevy."
     ),
+    FileProblem.JSON_EXPORT: (
+        "That is the JSON half of /export (your profile, running week, races and bodyweight): "
+        "only the CSV can be imported. Send the CSV file with the caption /import."
+    ),
 }
 
 

@@ -102,3 +102,26 @@ async def test_an_import_never_fills_a_programme_session(rig):
             assert imported == key.startswith("import:"), (day, key)
     board = await rig.send("/history")
     assert "Tue 24 Nov" not in board  # the missed session stays missed
+
+
+async def test_an_import_checks_sets_as_log_does_and_says_what_it_skipped(rig):
+    await onboard_by_buttons(rig)
+    rows = HEADER + (
+        "2026-11-10 07:30:12;Legs;Squat (Barbell);1;60;kg;40;;;;0;;\n"  # /log takes up to 30 reps
+        "2026-11-10 07:30:12;Legs;Squat (Barbell);2;60;kg;30;;;;0;;\n"
+        "2026-11-10 07:30:12;Legs;Deadlift (Barbell);1;1105;lbs;1;;;;0;;\n"  # over /log's 1100 lb
+        "2026-11-10 07:30:12;Legs;Rest Timer;;0;kg;0;;;;90;;\n"
+    )
+    reply = await _import(rig, rows)
+    assert "Imported 1 set on 1 day" in reply
+    assert "2 rows skipped: a date, weight or reps I couldn't read" in reply
+    assert "1 row of warm-ups, drop sets or rest timers skipped" in reply
+    assert "outside the programme" not in reply
+
+
+async def test_the_json_export_is_refused_as_the_profile_it_is(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/export")
+    profile = rig.api.sent_to(ALICE.id)[-1].file.data
+    reply = await rig.deliver(rig.updates.document(ALICE, "runlift.json", profile, "/import"))
+    assert "only the CSV" in reply and "recognise the columns" not in reply
