@@ -36,11 +36,13 @@ def backup(source: Path, destination: Path) -> Path:
     partial = destination.with_name(destination.name + ".partial")
     try:
         # closing(): a connection's own `with` commits but does not close it.
-        with closing(sqlite3.connect(source, timeout=30)) as live:
-            with closing(sqlite3.connect(partial)) as copy:
-                live.backup(copy)
-                if copy.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                    raise SystemExit(f"The copy failed its integrity check; {source} is untouched")
+        with (
+            closing(sqlite3.connect(source, timeout=30)) as live,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
+            live.backup(copy)
+            if copy.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise SystemExit(f"The copy failed its integrity check; {source} is untouched")
     except BaseException:
         partial.unlink(missing_ok=True)  # a half-written copy is not a backup
         raise
