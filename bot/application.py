@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 
 DEDUPE_GROUP, FLOOD_GROUP, OWNER_GROUP = -3, -2, -1
 SETUP_GROUP, LOG_GROUP, COMMANDS_GROUP = 0, 1, 2
+SEEN_GROUP = 3  # after the commands: a group's command marks the group active (handlers.groups)
 PERSISTENCE_GROUP = 99
 SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "kit", "deletedata"]
 GROUP_COMMANDS = ["join", "leave", "share", "groupsetup", "board", "team"]
@@ -184,6 +185,9 @@ def register_handlers(application: Application) -> None:
             MessageHandler(private & (filters.TEXT | filters.COMMAND), account.not_understood),
         ],
         group=COMMANDS_GROUP,
+    )
+    application.add_handler(
+        MessageHandler(in_groups & filters.COMMAND, groups.seen_in_group), group=SEEN_GROUP
     )
     application.add_handler(TypeHandler(Update, flush_after_update), group=PERSISTENCE_GROUP)
     application.add_error_handler(account.on_error)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,10 +34,18 @@ def backup(source: Path, destination: Path) -> Path:
         raise SystemExit(f"No database at {source}")
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
-    with sqlite3.connect(source, timeout=30) as live, sqlite3.connect(partial) as copy:
-        live.backup(copy)
-        if copy.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-            raise SystemExit(f"The copy failed its integrity check; {source} is untouched")
+    try:
+        # closing(): a connection's own `with` commits but does not close it.
+        with (
+            closing(sqlite3.connect(source, timeout=30)) as live,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
+            live.backup(copy)
+            if copy.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                raise SystemExit(f"The copy failed its integrity check; {source} is untouched")
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a half-written copy is not a backup
+        raise
     partial.replace(destination)
     return destination
 

@@ -28,14 +28,13 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from coaching.catalogue import Exercise, Implement, find_exercise
+from coaching.parsing import MAX_REPS, MAX_RIR, MAX_WEIGHT
 from coaching.units import Unit
 
 EXPORT_COLUMNS = ("date", "session", "exercise", "lift", "set", "weight", "unit", "reps", "rir",
                   "e1rm")  # fmt: skip
 MAX_BYTES = 2_000_000  # years of training fit in a few hundred kilobytes
 MAX_ROWS = 50_000
-MAX_WEIGHT_KG = 500.0  # above any lift a runner logs: a typo or another unit
-MAX_REPS = 100
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
 
 
@@ -43,6 +42,7 @@ class FileProblem(StrEnum):
     TOO_BIG = "too_big"
     NOT_TEXT = "not_text"  # not UTF-8 text
     UNKNOWN_COLUMNS = "unknown_columns"  # a CSV whose header no format matches
+    JSON_EXPORT = "json_export"  # RunLift's JSON export (the profile): only the CSV imports
 
 
 class HistoryFileError(ValueError):
@@ -139,6 +139,8 @@ def parse_history(data: bytes, unit: Unit) -> ParsedHistory:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise HistoryFileError(FileProblem.NOT_TEXT) from error
+    if text.lstrip().startswith("{"):
+        raise HistoryFileError(FileProblem.JSON_EXPORT)
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -159,7 +161,8 @@ def _read_row(row: dict, columns: _Columns, unit: Unit, parsed: ParsedHistory, s
     cell = lambda name: _unquoted(row.get(name) or "") if name else ""  # noqa: E731
     order = cell(columns.set_order).lower()
     kind = cell(columns.set_type).lower()
-    if order in ("w", "d", "rest timer") or kind in ("warmup", "dropset"):
+    resting = "rest timer" in (order, cell(columns.exercise).lower())  # either column, by version
+    if order in ("w", "d") or resting or kind in ("warmup", "dropset"):
         parsed.skipped[Skip.WARM_UP] += 1
         return
     name = cell(columns.exercise)
@@ -181,8 +184,8 @@ def _set_of(cell, columns: _Columns, exercise: Exercise, unit: Unit, sep: str) -
     weight = _number(cell(columns.weight), sep)
     reps = _number(cell(columns.reps), sep)
     set_unit = columns.fixed_unit or _unit(cell(columns.unit), unit)
-    limit = MAX_WEIGHT_KG if set_unit is Unit.KG else MAX_WEIGHT_KG / 0.45359237
-    if not (0 < weight <= limit and reps == int(reps) and 1 <= reps <= MAX_REPS):
+    # The limits /log applies (coaching.parsing): what it refuses is not imported either.
+    if not (0 < weight <= MAX_WEIGHT[set_unit] and reps == int(reps) and 1 <= reps <= MAX_REPS):
         raise ValueError("implausible")
     rir = _rir(cell(columns.rir), cell(columns.rpe), sep)
     session = cell(columns.session).upper()
@@ -261,7 +264,7 @@ def _rir(rir: str, rpe: str, sep: str) -> int | None:
     """Reps in reserve as written, or from RPE (10 − RPE, a half point rounded down)."""
     if rir.strip():
         value = _number(rir, sep)
-        return int(value) if value == int(value) and value <= 10 else None
+        return int(value) if value == int(value) and value <= MAX_RIR else None
     if rpe.strip():
         value = _number(rpe, sep)
         return int(10 - value) if 1 <= value <= 10 else None

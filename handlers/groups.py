@@ -64,6 +64,14 @@ async def bot_added(update: Update, context: RunLiftContext) -> None:
         await update.effective_chat.send_message(texts.GROUP_INTRO)
 
 
+async def seen_in_group(update: Update, context: RunLiftContext) -> None:
+    """Any command in a group shows the bot is there: a group marked inactive after a refused
+    reminder is active again (not only when Telegram reports the bot added back). Not cached:
+    a reminder refused a minute ago must not hide the next command (one primary-key read)."""
+    if update.effective_chat is not None and not is_private(update):
+        await context.services.groups.seen(update.effective_chat.id)
+
+
 async def migrated(update: Update, context: RunLiftContext) -> None:
     """The group became a supergroup: its members, settings and reminders move along."""
     message = update.effective_message

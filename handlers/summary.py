@@ -20,7 +20,15 @@ async def summary(update: Update, context: RunLiftContext) -> None:
         return
     try:
         chosen = summaries.configure(list(context.args))
-    except InputError:
-        await reply(update, texts.USAGE)
+    except InputError as error:
+        await reply(update, _refused(str(error), list(context.args)))
         return
     await confirm(update, context, texts.settings(chosen, changed=True))
+
+
+def _refused(problem: str, words: list[str]) -> str:
+    """A time such as 25:00 is named as not a time; anything else gets the usage."""
+    clock = [word for word in words if ":" in word or "." in word]
+    if problem == "time range" and clock:
+        return texts.not_a_time(clock[0])
+    return texts.USAGE

@@ -39,5 +39,6 @@ class GroupMember(Base):
     )
     share: Mapped[bool] = mapped_column(Boolean, default=False)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, server_default=func.now())
-    # Set when the member leaves; the row stays, so rejoining keeps when they first joined.
+    # Set when the member leaves; the row stays (with the /share choice) for a return, which
+    # sets joined_at anew: a member is counted from their latest joining.
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

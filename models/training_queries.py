@@ -57,13 +57,15 @@ async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
 async def entries_since(
     session: AsyncSession, user_id: int, exercise: str, first_id: int
 ) -> list[ExerciseEntry]:
-    """The runner's logs of one exercise from entry `first_id` on, in the order logged."""
+    """The runner's logs of one exercise from entry `first_id` on, in the order logged.
+    Imported history is not among them: it never moved a working weight."""
     query = (
         select(ExerciseEntry)
         .where(
             ExerciseEntry.user_id == user_id,
             ExerciseEntry.exercise == exercise,
             ExerciseEntry.id >= first_id,
+            ExerciseEntry.source_key.not_like(f"{IMPORT_KEY}%"),
         )
         .order_by(ExerciseEntry.id)
     )
@@ -142,3 +144,12 @@ async def recent_sessions(
         .limit(limit)
     )
     return list(await session.scalars(query))
+
+
+async def session_kinds(session: AsyncSession, user_id: int) -> dict[date, bool]:
+    """Each day with a stored session and whether it is imported history (True) or one of
+    the programme's (planned, done, missed or skipped: False)."""
+    query = select(WorkoutSession.local_date, WorkoutSession.imported).where(
+        WorkoutSession.user_id == user_id
+    )
+    return {day: imported for day, imported in await session.execute(query)}

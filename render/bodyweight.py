@@ -25,8 +25,11 @@ def refused(error, unit: Unit) -> str:
     """A weigh-in that could not be used (a `coaching.bodyweight.WeighInError`)."""
     typed = escape(error.typed[:30])
     if error.problem is WeighInProblem.RANGE:
-        return (f"“{typed}” doesn't look like a bodyweight: I take {_range(unit)}. "
-                + usage(unit))  # fmt: skip
+        text = f"“{typed}” doesn't look like a bodyweight: I take {_range(unit)}. "
+        if error.other is not None:
+            other = weight(error.other.weight, error.other.unit)
+            return text + f"Did you mean <code>/weight {escape(other)}</code>?"
+        return text + usage(unit)
     return f"I couldn't read “{typed}” as a weight. " + usage(unit)
 
 
@@ -39,6 +42,12 @@ def stored(result, today) -> str:
         text += f" (Typed in {weigh_in.typed_unit.value}, kept in your units.)"
     if result.replaced is not None:
         text += f" It replaces today's earlier {weight(result.replaced, weigh_in.unit)}: one a day."
+    if result.far_from is not None:
+        last, day, change = result.far_from
+        direction = "above" if change > 0 else "below"
+        text += (f"\n⚠️ That is {round(abs(change) * 100)} % {direction} your last weigh-in "
+                 f"({weight(last, weigh_in.unit)}, {escape(day_text(day, today))}). If it was a "
+                 "slip or the wrong unit, send the right one: it replaces today's.")  # fmt: skip
     return text
 
 

@@ -92,6 +92,10 @@ _PROBLEMS = {
         "I don't recognise the columns of that file. I read RunLift's own CSV (/export) and "
         "exports from Strong and Hevy."
     ),
+    FileProblem.JSON_EXPORT: (
+        "That is the JSON half of /export (your profile, running week, races and bodyweight): "
+        "only the CSV can be imported. Send the CSV file with the caption /import."
+    ),
 }
 
 
@@ -110,6 +114,9 @@ def imported(result, shown_names: int = 5) -> str:
         lines = ["Nothing new to import."]
     if result.already:
         lines.append(f"• {_sets(result.already)} skipped: that day's lift is already logged.")
+    if result.programme_day:
+        lines.append(f"• {_sets(result.programme_day)} skipped: RunLift has a programme session "
+                     "on that day (fix it with /history or /log instead).")  # fmt: skip
     if result.not_past:
         lines.append(f"• {_sets(result.not_past)} from today or later skipped: /log those.")
     if result.skipped[Skip.WARM_UP]:

@@ -35,6 +35,11 @@ USAGE = (
 )
 
 
+def not_a_time(word: str) -> str:
+    return (f"{escape(word)} is not a time: use 00:00 to 23:59, e.g. "
+            "<code>/summary sun 18:00</code> (your local time).")  # fmt: skip
+
+
 def settings(summary_settings, changed: bool = False) -> str:
     """A `services.summaries.SummarySettings`: on (when) or off."""
     when = f"{DAY_NAMES[summary_settings.weekday]}s at {summary_settings.at:%H:%M}"

@@ -423,6 +423,8 @@ def corrected(correction, kit: Kit) -> str:
     """A set corrected (a `services.training.Correction`)."""
     done = correction.done
     text = f"✅ Corrected: {escape(_done_line(done))}."
+    if correction.history_only:
+        return f"{text} {HISTORY_ONLY}"
     if not correction.recomputed:
         return f"{text} {LOAD_STAYS}"
     return f"{text}\nNext time: {escape(_next_text(done, kit))}."
@@ -432,6 +434,7 @@ LOAD_STAYS = (
     "Its next load stays as it is: it was changed after this log (a block switch or a new "
     "starting load), and that change stands."
 )
+HISTORY_ONLY = "It was imported history, so no working weight changes."
 FINISH_LOG_FIRST = "You're in the middle of logging: finish it (/done) or /cancel, then correct."
 
 
@@ -445,6 +448,8 @@ def removed(correction, undo: bool = False) -> str:
     done = correction.done
     what = f"{escape(exercise_name(done.exercise))} {escape(sets_text(done.sets))}"
     text = f"Removed: {what}." if undo else f"Deleted: {what}."
+    if correction.history_only:
+        return f"{text} {HISTORY_ONLY}"
     if not correction.recomputed:
         return f"{text} {LOAD_STAYS}"
     return f"{text} The lift is back where it was." if undo else text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coaching import Unit, from_kg
-from coaching.bodyweight import WeighIn, parse_weigh_in, weekly_trend
+from coaching.bodyweight import WeighIn, change_from, parse_weigh_in, weekly_trend
 from models import BodyweightEntry
 from models.history import weigh_in_on, weigh_ins
 from services.base import Area
@@ -23,6 +23,9 @@ class Stored:
     weigh_in: WeighIn
     day: date
     replaced: float | None
+    # Far from the last weigh-in (before today, else today's replaced): that one, its day,
+    # and the change as a fraction of it (coaching.bodyweight.change_from).
+    far_from: tuple[float, date, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Bodyweight(Area):
         user, day = self.runner, self.today()
         weigh_in = parse_weigh_in(text, unit_of(user))
         row = await weigh_in_on(self.db, user.id, day)
+        far_from = await self._far_from(weigh_in, day)
         replaced = None
         if row is None:
             self.db.add(BodyweightEntry(user_id=user.id, entry_date=day, weight_kg=weigh_in.kg))
@@ -50,7 +54,20 @@ class Bodyweight(Area):
             replaced = round(from_kg(row.weight_kg, weigh_in.unit), 1)
             row.weight_kg = weigh_in.kg
         await self.db.flush()
-        return Stored(weigh_in, day, replaced)
+        return Stored(weigh_in, day, replaced, far_from)
+
+    async def _far_from(self, weigh_in: WeighIn, day: date) -> tuple[float, date, float] | None:
+        """The last weigh-in (the newest before `day`, else `day`'s own) when the new one is
+        far from it: the last one in the runner's units, its day, and the change."""
+        recent = await weigh_ins(self.db, self.runner.id, 2)
+        earlier = [row for row in recent if row.entry_date < day] or recent
+        if not earlier:
+            return None
+        last = earlier[-1]
+        change = change_from(weigh_in.kg, last.weight_kg)
+        if change is None:
+            return None
+        return round(from_kg(last.weight_kg, weigh_in.unit), 1), last.entry_date, change
 
     async def log(self) -> WeightLog:
         unit = unit_of(self.runner)

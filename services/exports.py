@@ -2,11 +2,14 @@
 
 Importing adds history only. Sets are grouped by day and lift; a day and lift that already
 has anything logged (by /log, or by an earlier import) is skipped whole, so importing the same
-file twice, or a RunLift export into the account it came from, adds nothing. Imported days
-before today only (today and later are for /log). An imported session is marked `imported`:
-it shows in /history and counts for records and e1RM trends, but it does not move the
-programme's A/B order, never changes a working weight (no lift state is read or written: the
-runner's progression stands where it is) and is not what /undo removes.
+file twice, or a RunLift export into the account it came from, adds nothing. A day that has a
+programme session (planned, lifted, missed or skipped) is skipped whole and reported: imported
+sets in it would turn a missed session into a lifted one, or be judged as that day's
+programme. Imported days before today only (today and later are for /log). An imported
+session is marked `imported`: it shows in /history and counts for records and e1RM trends, but
+it does not move the programme's A/B order, never changes a working weight (no lift state is
+read or written: the runner's progression stands where it is) and is not what /undo removes,
+nor a later log when a correction works the loads out again.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from models import LoggedSet as LoggedSetRow
 from models.history import logged_days, weigh_ins
 from models.progress import logged_sets
 from models.queries import lift_states, races_of, run_week
-from models.training_queries import IMPORT_KEY, session_on
+from models.training_queries import IMPORT_KEY, session_kinds, session_on
 from services.base import Area
 from services.runners import kit_for, unit_of
 
@@ -60,6 +63,7 @@ class Imported:
     sets: int = 0
     days: int = 0
     already: int = 0  # sets of a day and lift already logged
+    programme_day: int = 0  # sets of a day with a programme session (not imported history)
     not_past: int = 0  # sets dated today or later
     skipped: Counter = field(default_factory=Counter)  # coaching.history_csv.Skip -> rows
     unknown: Counter = field(default_factory=Counter)  # exercise name -> rows
@@ -132,12 +136,16 @@ class Exports(Area):
             else:
                 groups.setdefault((s.day, s.exercise), []).append(s)
         logged = await logged_days(self.db, user.id)
+        kinds = await session_kinds(self.db, user.id)
         sessions: dict[date, WorkoutSession] = {}
         for (day, exercise), sets in groups.items():
             if exercise in logged.get(day, set()):
                 result.already += len(sets)
                 continue
-            workout = sessions.get(day) or await self._session(day, sets[0].session, day in logged)
+            if kinds.get(day) is False:
+                result.programme_day += len(sets)
+                continue
+            workout = sessions.get(day) or await self._session(day, sets[0].session, day in kinds)
             sessions[day] = workout
             await self._entry(workout, exercise, sets)
             result.sets += len(sets)
@@ -145,7 +153,7 @@ class Exports(Area):
         return result
 
     async def _session(self, day: date, letter: str, exists: bool) -> WorkoutSession:
-        """The day's session: the stored one, else a new imported one."""
+        """The day's imported session: the stored one, else a new one."""
         if exists:
             return await session_on(self.db, self.runner.id, day)
         name = SessionName(letter) if letter else SessionName.A

@@ -60,6 +60,14 @@ class Groups(Area):
             self.services.reminders.invalidate_group_plan(group)
         return first
 
+    async def seen(self, chat_id: int) -> None:
+        """A command came from the group, so the bot is there: a group marked inactive (a
+        reminder was refused) is active again and its reminders are planned again."""
+        group = await self.db.get(Group, chat_id)
+        if group is not None and not group.active:
+            group.active = True
+            self.services.reminders.invalidate_group_plan(group)
+
     async def removed(self, chat_id: int) -> None:
         """The bot was removed from the group: it is inactive and its reminders stop (members,
         settings and history stay for when it is added back)."""
@@ -89,14 +97,15 @@ class Groups(Area):
         return group.title
 
     async def _add_member(self, group: Group) -> None:
-        """A member from now on; one who left and comes back keeps their first joining day
-        (and /share choice), so their figures since joining carry on."""
+        """A member from now on. One who left and comes back keeps their /share choice (and
+        their history, which is theirs), and is counted from this return: the sessions of
+        their time away are not missed ones. A /join while a member changes nothing."""
         member = await membership(self.db, group.id, self.runner.id, left_too=True)
         if member is None:
             self.db.add(GroupMember(group_id=group.id, user_id=self.runner.id, share=False,
                                     joined_at=self.now))  # fmt: skip
-        else:
-            member.left_at = None
+        elif member.left_at is not None:
+            member.joined_at, member.left_at = self.now, None
         self.services.reminders.invalidate_group_plan(group)
 
     async def leave(self, chat_id: int) -> bool:

@@ -275,7 +275,7 @@ class Reports(Area):
 
 
 def _since_joining(member: GroupMember, user: User) -> date:
-    """The member's first day in the group, in their time zone."""
+    """The member's day of (latest) joining the group, in their time zone."""
     return local_date(member.joined_at, user.timezone)
 
 

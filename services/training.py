@@ -56,6 +56,7 @@ from models.queries import lift_states, races_of
 from models.training import ExerciseEntry, LiftState, WorkoutSession
 from models.training import LoggedSet as LoggedSetRow
 from models.training_queries import (
+    IMPORT_KEY,
     any_entry_from_source,
     completed_sessions,
     delete_entry,
@@ -155,6 +156,7 @@ class Correction:
 
     done: LoggedExercise
     recomputed: bool
+    history_only: bool = False  # imported history: it never set a load, nothing to work out
 
 
 @dataclass(frozen=True)
@@ -729,6 +731,8 @@ class Training(Area):
         if number == len(rows):
             entry.rir = row.rir
         await self.db.flush()
+        if _imported(entry):
+            return Correction(await self.logged_exercise(entry), False, history_only=True)
         recomputed = await self._replay(entry, keep_start=True)
         await self.follow_changes_today()
         return Correction(await self.logged_exercise(entry), recomputed)
@@ -738,6 +742,9 @@ class Training(Area):
         session reopens when nothing is left in it, or for /undo when it is today's (the
         runner logs it again)."""
         removed = await self.logged_exercise(entry)
+        if _imported(entry):  # history only: no lift state to work out, no session to reopen
+            await delete_entry(self.db, entry)
+            return Correction(removed, False, history_only=True)
         recomputed = await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
         entries = await entries_of(self.db, workout.id)
@@ -861,6 +868,11 @@ def _moved_by_logs_alone(chain: Sequence[ExerciseEntry], state: LiftState | None
             return False
     now = (None, None) if state is None else (state.working_weight_kg, state.reason_code)
     return now == _left_at(chain[-1])
+
+
+def _imported(entry: ExerciseEntry) -> bool:
+    """An exercise brought in by /import (history only: it never moved a working weight)."""
+    return entry.source_key.startswith(IMPORT_KEY)
 
 
 def _left_at(entry: ExerciseEntry) -> tuple[float | None, str | None]:

