@@ -31,8 +31,8 @@ def _documents(local) -> list:
     return [m.file for m in local.api.sent_to(RUNNER.id) if m.file is not None]
 
 
-def test_export_and_import_over_http(server, tmp_path):  # noqa: F811
-    process = _start_bot(server, tmp_path)
+def test_export_and_import_over_http(server, tmp_path, database_url):  # noqa: F811
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
         _say(server, "/log squat 60x8 60x8 rir3", "Stored: Back squat 60 kg × 8,8")

@@ -5,7 +5,6 @@ number reaches the group, and the bot removed and added back turns the group off
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +13,7 @@ import pytest
 from bot.offline_api import FakeUser, plain_text
 from coaching import RunType, plan_lift_days
 from tests.e2e.local_bot_api import LocalBotApi
-from tests.e2e.test_process import RUNNER, TOKEN, _say, _start_bot, _stop, _tap, _wait_for
+from tests.e2e.test_process import RUNNER, TOKEN, _rows, _say, _start_bot, _stop, _tap, _wait_for
 
 GROUP = -1006666666666
 COACH = FakeUser(777, "Coach")
@@ -61,16 +60,16 @@ def _group(server, user: FakeUser, text: str, expect: str) -> None:
     _wait_for(lambda: _in_group(server, expect), expect)
 
 
-def _active(tmp_path) -> int:
-    with sqlite3.connect(tmp_path / "e2e.db") as database:
-        return database.execute("SELECT active FROM groups WHERE id = ?", (GROUP,)).fetchone()[0]
+def _active(database_url: str) -> bool:
+    [(active,)] = _rows(database_url, f"SELECT active FROM groups WHERE id = {GROUP}")
+    return bool(active)
 
 
-def test_a_group_reminder_button_and_reserve_over_http(server, tmp_path):
+def test_a_group_reminder_button_and_reserve_over_http(server, tmp_path, database_url):
     zone = _zone_far_from_midnight()
     local_now = datetime.now(UTC).astimezone(ZoneInfo(zone))
     server.api.chat_members[(GROUP, COACH.id)] = "creator"
-    process = _start_bot(server, tmp_path, REMINDER_TICK_SECONDS="1")
+    process = _start_bot(server, tmp_path, database_url, REMINDER_TICK_SECONDS="1")
     try:
         for command, expect in (("/units kg", "Saved: kg"), (f"/timezone {zone}", "Saved:"),
                                 (f"/rundays {_week_lifting_on(local_now.weekday())}", "Lift days"),
@@ -107,9 +106,9 @@ def test_a_group_reminder_button_and_reserve_over_http(server, tmp_path):
         _group(server, COACH, "/board", "Ada <Lovelace>: 1/")
         assert not _in_group(server, " kg")  # she does not share: no number in the group
         server.push(server.updates.bot_removed(COACH, GROUP))
-        _wait_for(lambda: _active(tmp_path) == 0, "the group marked inactive")
+        _wait_for(lambda: not _active(database_url), "the group marked inactive")
         server.push(server.updates.bot_added(COACH, GROUP))
-        _wait_for(lambda: _active(tmp_path) == 1, "the group active again")
+        _wait_for(lambda: _active(database_url), "the group active again")
     finally:
         output = _stop(process)
     assert process.returncode == 0, output
