@@ -72,7 +72,7 @@ async def run_tick(context: RunLiftContext) -> int:
     if not claimed:
         return 0
     async with open_services(database, now) as services:
-        outgoing = [word(await services.reminders.prepare(row_id)) for row_id in claimed]
+        outgoing = [word(due) for due in await services.reminders.prepare_many(claimed)]
     outcomes = await asyncio.gather(*(send(context, message) for message in outgoing))
     async with open_services(database, now) as services:
         for outcome in outcomes:
