@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 CODE := bot coaching handlers models render scheduler services
 
-.PHONY: run chat test lint format coverage
+.PHONY: run chat test lint format coverage bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: $(INSTALLED)  ## ruff, and vulture for dead code (allow-list: vulture_allo
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/vulture $(CODE) vulture_allowlist.py --min-confidence 60
+
+bench: $(INSTALLED)  ## every benchmark, one table, also in bench/results.md (never in CI; ~12 min)
+	$(BIN)/python -m bench.suite
 
 coverage: $(INSTALLED)  ## the tests with line coverage (SQLAlchemy's greenlets counted)
 	$(BIN)/python -m coverage run -m pytest

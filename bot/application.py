@@ -51,6 +51,10 @@ SETUP_COMMANDS = ["start", "settings", *COMMAND_STEPS, "kit", "deletedata"]
 GROUP_COMMANDS = ["join", "leave", "share", "groupsetup", "board", "team"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
+# Telegram lets about 30 messages/s through. We send 29/s in bursts of at most 5: a little
+# under the cap and never a second's worth at once, so that arrivals bunched by the network do
+# not count as a flood (bench/fanout.py). Paid broadcasts have PTB's own 1,000/s limiter.
+MESSAGES_PER_SECOND, BURST = 29, 5
 
 
 def build_application(
@@ -75,13 +79,17 @@ def build_application(
         builder = builder.base_file_url(settings.telegram_api_file_url)
     if rate_limiter:
         # Retry a few times on 429 (the default is 0: the message would be lost).
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        limiter = AIORateLimiter(
+            overall_max_rate=BURST, overall_time_period=BURST / MESSAGES_PER_SECOND, max_retries=3
+        )
+        builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     application = builder.build()
     application.bot_data[DATABASE_KEY] = database
     register_handlers(application)
-    schedule_reminders(application, settings.reminder_tick_seconds, settings.reminder_grace_hours)
+    schedule_reminders(application, settings.reminder_tick_seconds,
+                       settings.reminder_grace_hours, settings.allow_paid_broadcast)  # fmt: skip
     return application
 
 

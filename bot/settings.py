@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     # Reminders: how often the scheduler looks for due ones, and how late one may still go out.
     reminder_tick_seconds: float = 30
     reminder_grace_hours: float = 6
+    # Reminders sent as paid broadcasts: up to 1,000 messages/s instead of 30, for 0.1 Star each.
+    allow_paid_broadcast: bool = False
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:

@@ -27,15 +27,6 @@ async def completed_sessions(session: AsyncSession, user_id: int) -> int:
     return await session.scalar(query.select_from(WorkoutSession)) or 0
 
 
-async def entries_of(session: AsyncSession, session_id: int) -> list[ExerciseEntry]:
-    query = (
-        select(ExerciseEntry)
-        .where(ExerciseEntry.session_id == session_id)
-        .order_by(ExerciseEntry.id)
-    )
-    return list(await session.scalars(query))
-
-
 async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
     query = select(LoggedSet).where(LoggedSet.entry_id == entry_id).order_by(LoggedSet.set_number)
     return list(await session.scalars(query))
@@ -85,25 +76,6 @@ async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | Non
         .limit(1)
     )
     return await session.scalar(query)
-
-
-async def past_sets(
-    session: AsyncSession,
-    user_id: int,
-    exercise: str,
-    *,
-    newest_first: bool = False,
-    limit: int | None = None,
-) -> list[LoggedSet]:
-    """The sets this runner has logged for this exercise, oldest first (or newest first)."""
-    order = LoggedSet.id.desc() if newest_first else LoggedSet.id
-    query = (
-        select(LoggedSet)
-        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
-        .order_by(order)
-        .limit(limit)
-    )
-    return list(await session.scalars(query))
 
 
 async def delete_entry(session: AsyncSession, entry: ExerciseEntry) -> None:

@@ -11,9 +11,13 @@ from scheduler.delivery import SETTINGS_KEY, ReminderSettings, tick
 TICK_NAME = "reminders"
 
 
-def schedule_reminders(application: Application, every: float, grace_hours: float) -> None:
+def schedule_reminders(
+    application: Application, every: float, grace_hours: float, paid_broadcast: bool = False
+) -> None:
     """Start the tick: coalesced, never two at once, tolerant of event-loop stalls."""
-    application.bot_data[SETTINGS_KEY] = ReminderSettings(grace=timedelta(hours=grace_hours))
+    application.bot_data[SETTINGS_KEY] = ReminderSettings(
+        grace=timedelta(hours=grace_hours), paid_broadcast=paid_broadcast
+    )
     application.job_queue.run_repeating(
         tick,
         interval=every,

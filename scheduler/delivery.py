@@ -41,6 +41,7 @@ SETTINGS_KEY = "reminder_settings"
 @dataclass(frozen=True)
 class ReminderSettings:
     grace: timedelta = timedelta(hours=6)
+    paid_broadcast: bool = False  # sent with allow_paid_broadcast: 1,000/s instead of 30/s
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,12 @@ class Outgoing:
 
 
 async def tick(context: RunLiftContext) -> None:
-    """One pass; never raises, so the repeating job keeps running."""
+    """Passes until nothing is left to send (a pass claims one batch, and the rate limiter
+    paces it: the next batch follows at once instead of a tick later); never raises, so the
+    repeating job keeps running."""
     try:
-        await run_tick(context)
+        while await run_tick(context):
+            pass
     except Exception:
         log.exception("Reminder tick failed; the next tick tries again")
 
@@ -109,12 +113,14 @@ async def send(context: RunLiftContext, message: Outgoing) -> Outcome:
         [[InlineKeyboardButton(label, callback_data=data)] for label, data in message.buttons]
     )
     chat_id = message.chat_id
+    settings: ReminderSettings = context.bot_data.get(SETTINGS_KEY, ReminderSettings())
+    paid = {"allow_paid_broadcast": True} if settings.paid_broadcast else {}
     try:
         try:
-            await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            await context.bot.send_message(chat_id, message.text, reply_markup=markup, **paid)
         except ChatMigrated as error:  # a group became a supergroup: its id changed
             chat_id = error.new_chat_id
-            await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            await context.bot.send_message(chat_id, message.text, reply_markup=markup, **paid)
     except RetryAfter as error:
         return Outcome(message.row_id, "retry", chat_id, _retry_after(error))
     except Forbidden:
