@@ -212,16 +212,18 @@ class Reminders(Area):
         return list(await self.db.scalars(query))
 
     async def _users_to_plan(self, limit: int) -> list[User]:
-        """Runners whose reminders changed or whose horizon is running out (indexed)."""
+        """Runners whose reminders changed or whose horizon is running out: changed settings
+        first (their old rows must go). Two queries, each on the index: as one (an OR sorted
+        by an expression) the planner reads every runner once its statistics say most share
+        a date (after ANALYZE: 0.6 s of every tick at 1M runners, issue 15)."""
         horizon = self.now.date() + timedelta(days=HORIZON_DAYS - 2)
         planned = User.reminders_planned_until
-        query = (
-            select(User)
-            .where(User.onboarded.is_(True), or_(planned.is_(None), planned < horizon))
-            .order_by(planned.is_not(None))  # changed settings first: their old rows must go
-            .limit(limit)
-        )
-        return list(await self.db.scalars(query))
+        changed = select(User).where(planned.is_(None), User.onboarded.is_(True)).limit(limit)
+        users = list(await self.db.scalars(changed))
+        if len(users) < limit:
+            due = select(User).where(planned < horizon, User.onboarded.is_(True))
+            users += await self.db.scalars(due.limit(limit - len(users)))
+        return users
 
     # --- housekeeping and claiming --------------------------------------------------------------
 
