@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 
 CODE := bot coaching handlers models render scheduler services
 
-.PHONY: run chat test test-sqlite lint format coverage sample-chart backup
+.PHONY: run chat test test-sqlite lint format coverage sample-chart backup bench
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ lint: $(INSTALLED)  ## ruff, and vulture for dead code (allow-list: vulture_allo
 
 sample-chart: $(INSTALLED)  ## a sample /progress chart (made-up data) in sample-chart.png
 	$(BIN)/python -m bench.charts --sample sample-chart.png
+
+bench: $(INSTALLED)  ## every benchmark, one table, also in bench/results.md (never in CI; ~12 min)
+	$(BIN)/python -m bench.suite
 
 coverage: $(INSTALLED)  ## the tests with line coverage (SQLAlchemy's greenlets counted)
 	$(BIN)/python -m coverage run -m pytest

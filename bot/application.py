@@ -66,6 +66,10 @@ PRIVATE_DATA_COMMANDS = ["weight", "summary", "export", "import"]
 LOG_COMMANDS = ["log", "done", "today", "undo", "history", "plan", "deletedata"]
 HOUSEKEEPING_SECONDS = 3600
 TERMINAL_TOKEN = "1:terminal-chat"  # a well-formed token that never leaves the process
+# Telegram lets about 30 messages/s through. We send 29/s in bursts of at most 5: a little
+# under the cap and never a second's worth at once, so that arrivals bunched by the network do
+# not count as a flood (bench/fanout.py). Paid broadcasts have PTB's own 1,000/s limiter.
+MESSAGES_PER_SECOND, BURST = 29, 5
 
 
 def build_application(
@@ -90,7 +94,10 @@ def build_application(
         builder = builder.base_file_url(settings.telegram_api_file_url)
     if rate_limiter:
         # Retry a few times on 429 (the default is 0: the message would be lost).
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        limiter = AIORateLimiter(
+            overall_max_rate=BURST, overall_time_period=BURST / MESSAGES_PER_SECOND, max_retries=3
+        )
+        builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     application = builder.build()
@@ -102,6 +109,7 @@ def build_application(
         settings.reminder_tick_seconds,
         settings.reminder_grace_hours,
         settings.reminder_reclaim_minutes,
+        settings.allow_paid_broadcast,
     )
     application.job_queue.run_repeating(
         expire_conversations, interval=HOUSEKEEPING_SECONDS, first=60, name="housekeeping"

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     reminder_grace_hours: float = 6
     # A reminder left "sending" this long by a process that died is reclaimed.
     reminder_reclaim_minutes: float = 10
+    # Reminders sent as paid broadcasts: up to 1,000 messages/s instead of 30, for 0.1 Star each.
+    allow_paid_broadcast: bool = False
 
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:

@@ -9,6 +9,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, event, exc, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -44,10 +45,13 @@ def alembic_config() -> Config:
     return config
 
 
-def _upgrade(connection: Connection) -> None:
+def _upgrade(connection: Connection) -> bool:
+    """Upgrade to the newest revision; whether there was anything to do."""
+    before = MigrationContext.configure(connection).get_current_revision()
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+    return MigrationContext.configure(connection).get_current_revision() != before
 
 
 # SQLite's words for "cannot write now" (locked by another process) and "nowhere to write".
@@ -105,9 +109,10 @@ class Database:
                 await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
                 await connection.exec_driver_sql("BEGIN IMMEDIATE")
             try:
-                await connection.run_sync(_upgrade)
+                migrated = await connection.run_sync(_upgrade)
                 await connection.commit()
-                if sqlite:
+                # Only after a migration: the check reads every row (seconds at 1M runners).
+                if sqlite and migrated:
                     broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
                     if broken:
                         raise RuntimeError(f"foreign keys broken by the migration: {broken}")

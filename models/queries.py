@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from models.conversation import ConversationState
 from models.groups import GroupMember
@@ -17,8 +18,9 @@ from models.training import ExerciseEntry, LiftState, LoggedSet, WorkoutSession
 async def get_or_create_user(
     session: AsyncSession, user_id: int, first_name: str, private_chat_id: int | None
 ) -> User:
-    """The runner's row, created on first contact; keeps the name and private chat current."""
-    user = await session.get(User, user_id)
+    """The runner's row, created on first contact; keeps the name and private chat current.
+    Their running week comes in the same statement (joined): every update reads it."""
+    user = await session.get(User, user_id, options=[joinedload(User.run_days)])
     if user is None:
         user = User(id=user_id, first_name=first_name, private_chat_id=private_chat_id)
         user.run_days = []

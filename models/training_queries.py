@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, and_, delete, exists, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.training import ExerciseEntry, LoggedSet, WorkoutSession
+from models.runner import Race
+from models.training import ExerciseEntry, LiftState, LoggedSet, WorkoutSession
 
 
 async def session_on(session: AsyncSession, user_id: int, day: date) -> WorkoutSession | None:
@@ -108,25 +111,6 @@ async def last_entry(session: AsyncSession, user_id: int) -> ExerciseEntry | Non
     return await session.scalar(query)
 
 
-async def past_sets(
-    session: AsyncSession,
-    user_id: int,
-    exercise: str,
-    *,
-    newest_first: bool = False,
-    limit: int | None = None,
-) -> list[LoggedSet]:
-    """The sets this runner has logged for this exercise, oldest first (or newest first)."""
-    order = LoggedSet.id.desc() if newest_first else LoggedSet.id
-    query = (
-        select(LoggedSet)
-        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
-        .order_by(order)
-        .limit(limit)
-    )
-    return list(await session.scalars(query))
-
-
 async def delete_entry(session: AsyncSession, entry: ExerciseEntry) -> None:
     await session.execute(delete(LoggedSet).where(LoggedSet.entry_id == entry.id))
     await session.delete(entry)
@@ -153,3 +137,105 @@ async def session_kinds(session: AsyncSession, user_id: int) -> dict[date, bool]
         WorkoutSession.user_id == user_id
     )
     return {day: imported for day, imported in await session.execute(query)}
+
+
+# --- one statement for what an update needs (issue 15: cost follows the statement count) -----
+
+
+@dataclass
+class DayRows:
+    """One runner's day as stored: its session (None: not given yet), the exercises logged in
+    it with their sets, how many sessions they have finished, and whether a race is that day."""
+
+    workout: WorkoutSession | None
+    entries: list[ExerciseEntry] = field(default_factory=list)
+    sets: dict[int, list[LoggedSet]] = field(default_factory=dict)  # entry id -> its sets
+    completed: int = 0
+    race: bool = False
+
+
+async def day_rows(session: AsyncSession, user_id: int, day: date) -> DayRows:
+    """Everything /today and /log read about one day, in one statement: a one-row anchor
+    carries the two counts, the session, its entries and their sets are outer-joined."""
+    done = (
+        select(func.count())
+        .select_from(WorkoutSession)
+        .where(WorkoutSession.user_id == user_id, WorkoutSession.status == "done")
+        .scalar_subquery()
+    )
+    race = exists().where(Race.user_id == user_id, Race.race_date == day)
+    anchor = select(literal(1).label("one")).subquery()
+    query = (
+        select(done, race, WorkoutSession, ExerciseEntry, LoggedSet)
+        .select_from(anchor)
+        .outerjoin(
+            WorkoutSession,
+            and_(WorkoutSession.user_id == user_id, WorkoutSession.local_date == day),
+        )
+        .outerjoin(ExerciseEntry, ExerciseEntry.session_id == WorkoutSession.id)
+        .outerjoin(LoggedSet, LoggedSet.entry_id == ExerciseEntry.id)
+        .order_by(ExerciseEntry.id, LoggedSet.set_number)
+    )
+    rows = (await session.execute(query)).all()
+    result = DayRows(rows[0][2], completed=rows[0][0] or 0, race=bool(rows[0][1]))
+    _collect(result, [(entry, logged) for *_, entry, logged in rows])
+    return result
+
+
+async def logged_in(session: AsyncSession, session_id: int) -> DayRows:
+    """The exercises logged in one session with their sets, in one statement."""
+    query = (
+        select(ExerciseEntry, LoggedSet)
+        .outerjoin(LoggedSet, LoggedSet.entry_id == ExerciseEntry.id)
+        .where(ExerciseEntry.session_id == session_id)
+        .order_by(ExerciseEntry.id, LoggedSet.set_number)
+    )
+    result = DayRows(None)
+    _collect(result, (await session.execute(query)).all())
+    return result
+
+
+def _collect(day: DayRows, rows: Iterable[tuple[ExerciseEntry | None, LoggedSet | None]]) -> None:
+    for entry, logged in rows:
+        if entry is None:
+            continue
+        if entry.id not in day.sets:
+            day.entries.append(entry)
+            day.sets[entry.id] = []
+        if logged is not None:
+            day.sets[entry.id].append(logged)
+
+
+@dataclass
+class LiftRows:
+    """One lift of one runner: its state and every set logged of it (oldest first), each with
+    the message or button press it came from."""
+
+    state: LiftState | None
+    sets: list[tuple[str, LoggedSet]]
+
+
+async def lift_rows(session: AsyncSession, user_id: int, exercise: str) -> LiftRows:
+    """A lift's state and history in one statement (a second only for a lift with sets but no
+    state, which no path leaves behind but an import might)."""
+    query = (
+        select(LiftState, ExerciseEntry.source_key, LoggedSet)
+        .select_from(LiftState)
+        .outerjoin(
+            LoggedSet,
+            and_(LoggedSet.user_id == LiftState.user_id, LoggedSet.exercise == LiftState.exercise),
+        )
+        .outerjoin(ExerciseEntry, ExerciseEntry.id == LoggedSet.entry_id)
+        .where(LiftState.user_id == user_id, LiftState.exercise == exercise)
+        .order_by(LoggedSet.id)
+    )
+    rows = (await session.execute(query)).all()
+    if rows:
+        return LiftRows(rows[0][0], [(key, row) for _, key, row in rows if row is not None])
+    query = (
+        select(ExerciseEntry.source_key, LoggedSet)
+        .join(ExerciseEntry, ExerciseEntry.id == LoggedSet.entry_id)
+        .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
+        .order_by(LoggedSet.id)
+    )
+    return LiftRows(None, [(key, row) for key, row in (await session.execute(query)).all()])

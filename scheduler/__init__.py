@@ -12,11 +12,17 @@ TICK_NAME = "reminders"
 
 
 def schedule_reminders(
-    application: Application, every: float, grace_hours: float, reclaim_minutes: float = 10
+    application: Application,
+    every: float,
+    grace_hours: float,
+    reclaim_minutes: float = 10,
+    paid_broadcast: bool = False,
 ) -> None:
     """Start the tick: coalesced, never two at once, tolerant of event-loop stalls."""
     application.bot_data[SETTINGS_KEY] = ReminderSettings(
-        grace=timedelta(hours=grace_hours), reclaim_after=timedelta(minutes=reclaim_minutes)
+        grace=timedelta(hours=grace_hours),
+        reclaim_after=timedelta(minutes=reclaim_minutes),
+        paid_broadcast=paid_broadcast,
     )
     application.job_queue.run_repeating(
         tick,

@@ -54,6 +54,7 @@ SETTINGS_KEY = "reminder_settings"
 class ReminderSettings:
     grace: timedelta = timedelta(hours=6)
     reclaim_after: timedelta = SENDING_TIMEOUT
+    paid_broadcast: bool = False  # sent with allow_paid_broadcast: 1,000/s instead of 30/s
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,12 @@ class Outgoing:
 
 
 async def tick(context: RunLiftContext) -> None:
-    """One pass; never raises, so the repeating job keeps running."""
+    """Passes until nothing is left to send (a pass claims one batch, and the rate limiter
+    paces it: the next batch follows at once instead of a tick later); never raises, so the
+    repeating job keeps running."""
     try:
-        await run_tick(context)
+        while await run_tick(context):
+            pass
     except Exception:
         log.exception("Reminder tick failed; the next tick tries again")
 
@@ -86,7 +90,7 @@ async def run_tick(context: RunLiftContext) -> int:
         return 0
     crash_point("after_claim")
     async with open_services(database, now) as services:
-        outgoing = [word(await services.reminders.prepare(row_id)) for row_id in claimed]
+        outgoing = [word(due) for due in await services.reminders.prepare_many(claimed)]
     marks = SentMarks(context)
     outcomes = await asyncio.gather(*(send(context, message, marks) for message in outgoing))
     crash_point("after_mark")
@@ -153,12 +157,18 @@ async def send(
         [[InlineKeyboardButton(label, callback_data=data)] for label, data in message.buttons]
     )
     chat_id = message.chat_id
+    settings: ReminderSettings = context.bot_data.get(SETTINGS_KEY, ReminderSettings())
+    paid = {"allow_paid_broadcast": True} if settings.paid_broadcast else {}
     try:
         try:
-            sent = await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent = await context.bot.send_message(
+                chat_id, message.text, reply_markup=markup, **paid
+            )
         except ChatMigrated as error:  # a group became a supergroup: its id changed
             chat_id = error.new_chat_id
-            sent = await context.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent = await context.bot.send_message(
+                chat_id, message.text, reply_markup=markup, **paid
+            )
     except RetryAfter as error:
         return Outcome(message.row_id, "retry", chat_id, _retry_after(error))
     except Forbidden:

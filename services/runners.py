@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 
 from coaching import (
     BLOCKS,
@@ -49,7 +50,14 @@ def week_of(user: User) -> dict[int, RunType]:
 
 
 def lift_days_of(user: User) -> LiftDays:
-    return plan_lift_days(week_of(user))
+    return _lift_days(tuple(sorted(week_of(user).items())))
+
+
+@lru_cache(maxsize=4096)
+def _lift_days(week: tuple[tuple[int, RunType], ...]) -> LiftDays:
+    """`plan_lift_days` is pure and asked for on most updates and several times a reminder,
+    while runners share a few thousand weeks at most: worked out once per week (issue 15)."""
+    return plan_lift_days(dict(week))
 
 
 def equipment_of(user: User) -> Equipment:

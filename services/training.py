@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert
 
 from coaching import (
     EXERCISES,
@@ -57,18 +60,24 @@ from models.training import ExerciseEntry, LiftState, WorkoutSession
 from models.training import LoggedSet as LoggedSetRow
 from models.training_queries import (
     IMPORT_KEY,
+    DayRows,
+    LiftRows,
     any_entry_from_source,
-    completed_sessions,
+    day_rows,
     delete_entry,
     entries_of,
     entries_since,
     entry_from_source,
     last_entry,
-    past_sets,
+    lift_rows,
+    logged_in,
     session_on,
     sets_of,
 )
 from services.base import Area
+
+if TYPE_CHECKING:
+    from services import Services
 from services.runners import (
     equipment_of,
     is_lift_day,
@@ -170,6 +179,59 @@ class Source:
 
 
 class Training(Area):
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        # What this unit of work read of days, sessions and lifts, one statement each (cost
+        # follows the statement count: issue 15). Kept current by storing a log; forgotten
+        # after any other change to logs or sessions.
+        self._days: dict[tuple[int, date], DayRows] = {}
+        self._logged: dict[int, DayRows] = {}  # workout id -> its entries and their sets
+        self._lifts: dict[tuple[int, str], LiftRows] = {}
+
+    def _forget(self) -> None:
+        self._days.clear()
+        self._logged.clear()
+        self._lifts.clear()
+
+    async def _day_rows(self, user: User, day: date) -> DayRows:
+        if (user.id, day) not in self._days:
+            rows = self._days[user.id, day] = await day_rows(self.db, user.id, day)
+            if rows.workout is not None:
+                self._logged[rows.workout.id] = rows
+        return self._days[user.id, day]
+
+    async def _stored(self, user: User, day: date) -> WorkoutSession | None:
+        return (await self._day_rows(user, day)).workout
+
+    async def _completed(self, user: User, day: date) -> int:
+        """Sessions the runner has finished (read with `day`'s rows, which are usually
+        needed too)."""
+        return (await self._day_rows(user, day)).completed
+
+    async def _log_of(self, workout: WorkoutSession) -> DayRows:
+        if workout.id not in self._logged:
+            self._logged[workout.id] = await logged_in(self.db, workout.id)
+        return self._logged[workout.id]
+
+    async def _entries(self, workout: WorkoutSession) -> list[ExerciseEntry]:
+        return list((await self._log_of(workout)).entries)
+
+    async def _set_rows(self, entry: ExerciseEntry) -> list[LoggedSetRow]:
+        for rows in self._logged.values():
+            if entry.id in rows.sets:
+                return rows.sets[entry.id]
+        return await sets_of(self.db, entry.id)
+
+    async def _lift(self, user: User, exercise: str) -> LiftRows:
+        if (user.id, exercise) not in self._lifts:
+            self._lifts[user.id, exercise] = await lift_rows(self.db, user.id, exercise)
+        return self._lifts[user.id, exercise]
+
+    def _count_finished(self, user: User, change: int) -> None:
+        for (user_id, _), rows in self._days.items():
+            if user_id == user.id:
+                rows.completed += change
+
     # --- building sessions -------------------------------------------------------------------
 
     async def races(self, user: User | None = None) -> list[tuple[date, Distance]]:
@@ -187,11 +249,7 @@ class Training(Area):
         (`swaps`: instead of the runner's own, for a swap today only)."""
         user = user or self.runner
         states = await lift_states(self.db, user.id)
-        statuses = {key: status_of(user, state) for key, state in states.items()}
-        plan = plan_for(user, completed, swaps)
-        races = await self.races(user)
-        weekdays = lift_days_of(user).days
-        return build_session(plan, statuses, kit_for(user), day, races, weekdays)
+        return session_from(user, day, completed, states, await self.races(user), swaps)
 
     async def open_session(self, day: date, user: User | None = None) -> WorkoutSession:
         """The session of `day`, prescribed and stored on first use."""
@@ -201,11 +259,10 @@ class Training(Area):
 
     async def _day(self, day: date, user: User) -> tuple[WorkoutSession | None, Session | None]:
         """The day's stored session, if any, and what there is to lift (None once done)."""
-        stored = await session_on(self.db, user.id, day)
+        stored = await self._stored(user, day)
         if stored is not None:
-            done = stored.status == "done"
-            return stored, None if done else stored.prescription.session(kit_for(user))
-        completed = await completed_sessions(self.db, user.id)
+            return stored, given_session(stored, user)
+        completed = await self._completed(user, day)
         return None, await self.session_for_day(day, completed, user)
 
     async def _store(self, day: date, session: Session, user: User) -> WorkoutSession:
@@ -220,6 +277,9 @@ class Training(Area):
         )
         self.db.add(workout)
         await self.db.flush()
+        if (rows := self._days.get((user.id, day))) is not None:
+            rows.workout = workout
+            self._logged[workout.id] = rows
         return workout
 
     async def planned_session(self, day: date, user: User | None = None) -> Session | None:
@@ -235,7 +295,7 @@ class Training(Area):
         """Today as it stands: the session with what is logged of it (finished or not), or a
         rest day's facts. A rest day with something logged on it shows what was logged."""
         user, day = self.runner, self.today()
-        stored = await session_on(self.db, user.id, day)
+        stored = await self._stored(user, day)
         if stored is None and not is_lift_day(user, day):
             next_day, name = await self._next_session(user, day)
             return RestDay(week_of(user).get(day.weekday(), RunType.REST), next_day, name)
@@ -252,7 +312,7 @@ class Training(Area):
 
     async def _next_session(self, user: User, day: date) -> tuple[date | None, str]:
         """The next day with lifting after `day`, and which session it will be."""
-        completed = await completed_sessions(self.db, user.id)
+        completed = await self._completed(user, day)
         return await self._next_lifting_day(user, day), plan_for(user, completed).name.value
 
     async def _next_lifting_day(self, user: User, day: date) -> date | None:
@@ -290,11 +350,9 @@ class Training(Area):
 
     async def session_under_way(self) -> bool:
         """Something is logged in today's session and it is not finished yet."""
-        workout = await session_on(self.db, self.runner.id, self.today())
+        workout = await self._stored(self.runner, self.today())
         return (
-            workout is not None
-            and workout.status != "done"
-            and bool(await entries_of(self.db, workout.id))
+            workout is not None and workout.status != "done" and bool(await self._entries(workout))
         )
 
     async def change_block(self, key: str) -> Block | None:
@@ -323,15 +381,16 @@ class Training(Area):
         """Today's stored session follows a change (a swap, a block, a race) while nothing is
         logged; a race week leaves nothing stored (there is nothing to lift)."""
         user, day = self.runner, self.today()
-        workout = await session_on(self.db, user.id, day)
-        if workout is None or workout.status == "done" or await entries_of(self.db, workout.id):
+        workout = await self._stored(user, day)
+        if workout is None or workout.status == "done" or await self._entries(workout):
             return
-        completed = await completed_sessions(self.db, user.id)
+        completed = await self._completed(user, day)
         day_swaps = workout.prescription.day_swaps  # a swap for today only stays today's
         swaps = {**(user.swaps or {}), **dict(day_swaps)}
         session = await self.session_for_day(day, completed, swaps=swaps)
         if session.no_lifting:
             await self.db.delete(workout)
+            self._forget()
             return
         workout.block = session.block.key
         fresh = replace(Prescription.of(session, kit_for(user)), day_swaps=day_swaps)
@@ -349,10 +408,10 @@ class Training(Area):
 
     async def swap_choices(self) -> list[Exercise]:
         """Today's lifts as given (a swap for today only included), else the programme's."""
-        workout = await session_on(self.db, self.runner.id, self.today())
+        workout = await self._stored(self.runner, self.today())
         if workout is not None and workout.prescription.lifts:
             return [EXERCISES[x.exercise] for x in workout.prescription.lifts]
-        completed = await completed_sessions(self.db, self.runner.id)
+        completed = await self._completed(self.runner, self.today())
         return list(plan_for(self.runner, completed).exercises)
 
     def swap_targets(self, exercise: Exercise) -> list[Exercise]:
@@ -390,7 +449,7 @@ class Training(Area):
             workout
         ):
             return False
-        completed = await completed_sessions(self.db, user.id)
+        completed = await self._completed(user, day)
         swaps = self._swapped(old, new, dict(workout.prescription.day_swaps))
         lift = Prescription.of(await self.session_for_day(day, completed, swaps=swaps),
                                kit_for(user)).lift(new.key)  # fmt: skip
@@ -416,9 +475,10 @@ class Training(Area):
         user, today = self.runner, self.today()
         user.moved_from, user.moved_to = today, target
         self.services.reminders.invalidate_plan(user)
-        workout = await session_on(self.db, user.id, today)
-        if workout is not None and not await entries_of(self.db, workout.id):
+        workout = await self._stored(user, today)
+        if workout is not None and not await self._entries(workout):
             await self.db.delete(workout)  # prescribed for today, nothing logged: it moves
+            self._forget()
         return True
 
     async def reslot(self, missed: date, target: date) -> tuple[date, date | None] | None:
@@ -491,9 +551,9 @@ class Training(Area):
     async def clash(self, workout: WorkoutSession) -> RunType | None:
         """A race or the long run on the session's day, said once: before its first log."""
         day = workout.local_date
-        if workout.status == "done" or await entries_of(self.db, workout.id):
+        if workout.status == "done" or await self._entries(workout):
             return None
-        if any(race_day == day for race_day, _ in await self.races()):
+        if (await self._day_rows(self.runner, day)).race:
             return RunType.RACE
         run = run_on(self.runner, day)
         return run if run in (RunType.LONG, RunType.RACE) else None
@@ -503,7 +563,7 @@ class Training(Area):
         return await any_entry_from_source(self.db, self.runner.id, source.key) is not None
 
     async def logged_lifts(self, workout: WorkoutSession) -> set[str]:
-        return {entry.exercise for entry in await entries_of(self.db, workout.id)}
+        return {entry.exercise for entry in await self._entries(workout)}
 
     async def lifts_to_pick(self, workout: WorkoutSession) -> list[tuple[Exercise, bool]]:
         """The session's lifts, each with whether it is logged already."""
@@ -531,10 +591,11 @@ class Training(Area):
 
     async def last_weight(self, exercise: Exercise) -> float | None:
         """The last weight logged for this lift, in the runner's units."""
-        sets = await past_sets(self.db, self.runner.id, exercise.key, newest_first=True, limit=1)
+        sets = (await self._lift(self.runner, exercise.key)).sets
         if not sets:
             return None
-        return convert(sets[0].weight, Unit(sets[0].unit), unit_of(self.runner))
+        last = sets[-1][1]
+        return convert(last.weight, Unit(last.unit), unit_of(self.runner))
 
     async def implausible(
         self, workout: WorkoutSession, exercise: Exercise, sets: Sequence[SetEntry]
@@ -584,17 +645,19 @@ class Training(Area):
     ) -> Logged:
         """Store one exercise's sets and move its lift state on; the same update stores once."""
         user = self.runner
-        duplicate = await entry_from_source(self.db, user.id, source.key, exercise.key)
-        if duplicate is not None:
+        lift = await self._lift(user, exercise.key)  # its state, history and where each came from
+        if any(key == source.key for key, _ in lift.sets):
+            duplicate = await entry_from_source(self.db, user.id, source.key, exercise.key)
             done = await self.logged_exercise(duplicate)
             return Logged(done, None, [], True, workout.status == "done")
         unit, kit = unit_of(user), kit_for(user)
         in_unit = _in_unit(sets, rir, unit)
-        state = await self.db.get(LiftState, (user.id, exercise.key))
+        state = lift.state
         previous = _snapshot(state)
         if state is None:
             state = LiftState(user_id=user.id, exercise=exercise.key, short_sessions_in_a_row=0)
             self.db.add(state)
+            lift.state = state
         decision, shown = None, None
         if calibrated is not None:
             _move_on(state, to_kg(calibrated[0], kit.unit), calibrated[1], workout)
@@ -615,8 +678,7 @@ class Training(Area):
         entry.reason = reason
         self.db.add(entry)
         await self.db.flush()
-        self._add_sets(entry, workout, user, sets, rir, source)
-        await self.db.flush()
+        await self._add_sets(entry, workout, user, sets, rir, source)
         records = [] if calibrated is not None else await self._records_of(entry, workout)
         finished = await self._finish_if_complete(workout)
         weight = state.working_weight_kg
@@ -631,7 +693,7 @@ class Training(Area):
         found = await progress.records_set(self.runner, day, day, [entry.exercise])
         return [new.record for new in found if new.entry_id == entry.id]
 
-    def _add_sets(
+    async def _add_sets(
         self,
         entry: ExerciseEntry,
         workout: WorkoutSession,
@@ -640,15 +702,22 @@ class Training(Area):
         rir: int | None,
         source: Source,
     ) -> None:
-        for number, s in enumerate(sets, start=1):
-            self.db.add(
-                LoggedSetRow(
-                    entry_id=entry.id, session_id=workout.id, user_id=user.id,
-                    exercise=entry.exercise, set_number=number, weight=s.weight,
-                    unit=s.unit.value, reps=s.reps, rir=rir if number == len(sets) else None,
-                    chat_id=source.chat_id, source_message_id=source.message_id,
-                )
-            )  # fmt: skip
+        """The sets in one statement (an executemany), and in what this unit of work read."""
+        rows = [
+            dict(entry_id=entry.id, session_id=workout.id, user_id=user.id,
+                 exercise=entry.exercise, set_number=number, weight=s.weight,
+                 unit=s.unit.value, reps=s.reps, rir=rir if number == len(sets) else None,
+                 chat_id=source.chat_id, source_message_id=source.message_id)
+            for number, s in enumerate(sets, start=1)
+        ]  # fmt: skip
+        # The table, not the ORM class: the ORM splits rows whose None values differ.
+        await self.db.execute(insert(LoggedSetRow.__table__), rows)
+        written = [LoggedSetRow(**row) for row in rows]  # not in the session: read-only copies
+        if (logged := self._logged.get(workout.id)) is not None:
+            logged.entries.append(entry)
+            logged.sets[entry.id] = written
+        if (lift := self._lifts.get((user.id, entry.exercise))) is not None:
+            lift.sets.extend((source.key, row) for row in written)
 
     async def _finish_if_complete(self, workout: WorkoutSession) -> bool:
         planned = {lift.exercise for lift in workout.prescription.lifts}
@@ -662,13 +731,14 @@ class Training(Area):
     async def finish(self, workout: WorkoutSession) -> bool:
         """Mark the session done and move the programme on; False if nothing was logged."""
         user = self.runner
-        entries = await entries_of(self.db, workout.id)
+        entries = await self._entries(workout)
         if not entries:
             return False
         if workout.status == "done":
             return True
         workout.status = "done"
         workout.completed_at = self.now
+        self._count_finished(user, +1)
         user.sessions_in_block += 1
         deloaded = any(entry.change == Change.DOWN.value for entry in entries)
         user.sessions_since_deload = 0 if deloaded else user.sessions_since_deload + 1
@@ -678,7 +748,7 @@ class Training(Area):
         return True
 
     async def summary(self, workout: WorkoutSession) -> SessionSummary:
-        entries = await entries_of(self.db, workout.id)
+        entries = await self._entries(workout)
         done = [await self.logged_exercise(entry) for entry in entries]
         logged = {entry.exercise for entry in entries}
         left_out = tuple(
@@ -688,9 +758,7 @@ class Training(Area):
 
     async def logged_exercise(self, entry: ExerciseEntry) -> LoggedExercise:
         exercise = EXERCISES[entry.exercise]
-        sets = tuple(
-            SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await sets_of(self.db, entry.id)
-        )
+        sets = tuple(SetEntry(s.weight, s.reps, Unit(s.unit)) for s in await self._set_rows(entry))
         weight = None
         if entry.next_weight_kg is not None:
             weight = kit_for(self.runner).from_kg(exercise, entry.next_weight_kg)
@@ -731,6 +799,7 @@ class Training(Area):
         if number == len(rows):
             entry.rir = row.rir
         await self.db.flush()
+        self._forget()
         if _imported(entry):
             return Correction(await self.logged_exercise(entry), False, history_only=True)
         recomputed = await self._replay(entry, keep_start=True)
@@ -747,10 +816,11 @@ class Training(Area):
             return Correction(removed, False, history_only=True)
         recomputed = await self._replay(entry, keep_start=False)
         workout = await self.db.get(WorkoutSession, entry.session_id)
-        entries = await entries_of(self.db, workout.id)
+        entries = await self._entries(workout)
         deloaded = any(e.change == Change.DOWN.value for e in entries)  # as `finish` saw it
         empty = all(e.id == entry.id for e in entries)  # nothing left once it goes
         await delete_entry(self.db, entry)
+        self._forget()
         if workout.status == "done" and (empty or (undo and workout.local_date == self.today())):
             self._reopen(workout, deloaded)
         await self.follow_changes_today()
@@ -762,6 +832,7 @@ class Training(Area):
         kept, so it stays at 0, which only delays the next block offer)."""
         user = self.runner
         workout.status, workout.completed_at = "open", None
+        self._count_finished(user, -1)
         if workout.block == user.block:
             user.sessions_in_block = max(0, user.sessions_in_block - 1)
         if not deloaded:
@@ -857,6 +928,26 @@ class Training(Area):
             return None
         await self.follow_changes_today()
         return await self.db.get(WorkoutSession, entries[0].session_id)
+
+
+def session_from(
+    user: User,
+    day: date,
+    completed: int,
+    states: dict[str, LiftState],
+    races: list[tuple[date, Distance]],
+    swaps: dict[str, str] | None = None,
+) -> Session:
+    """The session of `day` from the runner's state as read (one runner's, or a batch's for
+    the reminder tick), via coaching."""
+    statuses = {key: status_of(user, state) for key, state in states.items()}
+    plan = plan_for(user, completed, swaps)
+    return build_session(plan, statuses, kit_for(user), day, races, lift_days_of(user).days)
+
+
+def given_session(stored: WorkoutSession, user: User) -> Session | None:
+    """A stored session as it was given; None once done."""
+    return None if stored.status == "done" else stored.prescription.session(kit_for(user))
 
 
 def _moved_by_logs_alone(chain: Sequence[ExerciseEntry], state: LiftState | None) -> bool:
