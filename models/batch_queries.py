@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from models.runner import Race, User
 from models.training import LiftState, WorkoutSession
+from models.training_queries import done_in_programme
 
 
 @dataclass
@@ -45,7 +46,7 @@ async def runner_rows(
         found[race.user_id].races.append(race)
     done = (
         select(WorkoutSession.user_id, func.count(), func.max(WorkoutSession.local_date))
-        .where(WorkoutSession.user_id.in_(ids), WorkoutSession.status == "done")
+        .where(WorkoutSession.user_id.in_(ids), done_in_programme())
         .group_by(WorkoutSession.user_id)
     )
     for user_id, count, last in await session.execute(done):

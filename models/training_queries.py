@@ -20,13 +20,15 @@ async def session_on(session: AsyncSession, user_id: int, day: date) -> WorkoutS
     return await session.scalar(query)
 
 
+def done_in_programme() -> ColumnElement[bool]:
+    """A session finished in the programme: what the A/B order counts (imported history does
+    not move it)."""
+    return (WorkoutSession.status == "done") & WorkoutSession.imported.is_(False)
+
+
 async def completed_sessions(session: AsyncSession, user_id: int) -> int:
-    """Sessions done in the programme (imported history does not move its A/B order)."""
-    query = select(func.count()).where(
-        WorkoutSession.user_id == user_id,
-        WorkoutSession.status == "done",
-        WorkoutSession.imported.is_(False),
-    )
+    """Sessions done in the programme."""
+    query = select(func.count()).where(WorkoutSession.user_id == user_id, done_in_programme())
     return await session.scalar(query.select_from(WorkoutSession)) or 0
 
 
@@ -160,7 +162,7 @@ async def day_rows(session: AsyncSession, user_id: int, day: date) -> DayRows:
     done = (
         select(func.count())
         .select_from(WorkoutSession)
-        .where(WorkoutSession.user_id == user_id, WorkoutSession.status == "done")
+        .where(WorkoutSession.user_id == user_id, done_in_programme())
         .scalar_subquery()
     )
     race = exists().where(Race.user_id == user_id, Race.race_date == day)
@@ -209,33 +211,46 @@ def _collect(day: DayRows, rows: Iterable[tuple[ExerciseEntry | None, LoggedSet 
 @dataclass
 class LiftRows:
     """One lift of one runner: its state and every set logged of it (oldest first), each with
-    the message or button press it came from."""
+    the message or button press it came from; and each log's day and reserve (entry id ->
+    (day, the entry's RIR)), which records are judged by."""
 
     state: LiftState | None
     sets: list[tuple[str, LoggedSet]]
+    logs: dict[int, tuple[date, int | None]] = field(default_factory=dict)
 
 
 async def lift_rows(session: AsyncSession, user_id: int, exercise: str) -> LiftRows:
     """A lift's state and history in one statement (a second only for a lift with sets but no
     state, which no path leaves behind but an import might)."""
+    history = (ExerciseEntry.source_key, LoggedSet, WorkoutSession.local_date, ExerciseEntry.rir)
     query = (
-        select(LiftState, ExerciseEntry.source_key, LoggedSet)
+        select(LiftState, *history)
         .select_from(LiftState)
         .outerjoin(
             LoggedSet,
             and_(LoggedSet.user_id == LiftState.user_id, LoggedSet.exercise == LiftState.exercise),
         )
         .outerjoin(ExerciseEntry, ExerciseEntry.id == LoggedSet.entry_id)
+        .outerjoin(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
         .where(LiftState.user_id == user_id, LiftState.exercise == exercise)
         .order_by(LoggedSet.id)
     )
     rows = (await session.execute(query)).all()
     if rows:
-        return LiftRows(rows[0][0], [(key, row) for _, key, row in rows if row is not None])
+        return _lift_from(rows[0][0], [row[1:] for row in rows if row[2] is not None])
     query = (
-        select(ExerciseEntry.source_key, LoggedSet)
+        select(*history)
         .join(ExerciseEntry, ExerciseEntry.id == LoggedSet.entry_id)
+        .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
         .where(LoggedSet.user_id == user_id, LoggedSet.exercise == exercise)
         .order_by(LoggedSet.id)
     )
-    return LiftRows(None, [(key, row) for key, row in (await session.execute(query)).all()])
+    return _lift_from(None, (await session.execute(query)).all())
+
+
+def _lift_from(state: LiftState | None, rows: Iterable[tuple]) -> LiftRows:
+    lift = LiftRows(state, [])
+    for key, logged, day, entry_rir in rows:
+        lift.sets.append((key, logged))
+        lift.logs[logged.entry_id] = (day, entry_rir)
+    return lift

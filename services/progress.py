@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
@@ -24,7 +25,7 @@ from coaching.trends import (
     lift_trend,
 )
 from models import User
-from models.progress import bodyweights, logged_session_plans, logged_sets
+from models.progress import SetRow, bodyweights, logged_session_plans, logged_sets
 from models.queries import races_of
 from services.base import Area
 from services.runners import equipment_of, unit_of
@@ -111,22 +112,9 @@ class Progress(Area):
         until: date | None = None,
         exercises: list[str] | None = None,
     ) -> tuple[dict[str, RecordBook], list[NewRecord]]:
-        """THE history behind every record: each log (one lift's sets of one message or button)
-        taken into its lift's `coaching.records.RecordBook` in date order (by day, then in the
-        order logged that day), so it is judged against what came before its day, however late
-        it was sent. Returns the books up to `until` and the records set from `since` on."""
-        unit = unit_of(user)
-        books: dict[str, RecordBook] = {}
-        found: list[NewRecord] = []
+        """The books up to `until` and the records set from `since` on (`records_in`)."""
         rows = await logged_sets(self.db, user.id, end=until, exercises=exercises)
-        for (day, entry_id, key), group in groupby(rows, lambda r: (r.day, r.entry_id, r.exercise)):
-            if key not in EXERCISES:
-                continue
-            sets = [LoggedSet(convert(r.weight, Unit(r.unit), unit), r.reps, r.rir) for r in group]
-            records = books.setdefault(key, RecordBook()).add(sets, day)
-            if since is not None and day >= since:
-                found += [NewRecord(day, entry_id, EXERCISES[key], r) for r in records]
-        return books, found
+        return records_in(rows, unit_of(user), since)
 
     async def _sets(self, user: User, unit: Unit, exercises: list[str] | None = None) -> Sets:
         by_lift: Sets = defaultdict(lambda: defaultdict(list))
@@ -135,6 +123,25 @@ class Progress(Area):
                 in_unit = convert(row.weight, Unit(row.unit), unit)
                 by_lift[row.exercise][row.day].append(LoggedSet(in_unit, row.reps, row.rir))
         return by_lift
+
+
+def records_in(
+    rows: Iterable[SetRow], unit: Unit, since: date | None = None
+) -> tuple[dict[str, RecordBook], list[NewRecord]]:
+    """THE history behind every record: each log (one lift's sets of one message or button)
+    taken into its lift's `coaching.records.RecordBook` in date order (`rows` come by day, then
+    in the order logged that day), so it is judged against what came before its day, however
+    late it was sent. Returns each lift's book and the records set from `since` on."""
+    books: dict[str, RecordBook] = {}
+    found: list[NewRecord] = []
+    for (day, entry_id, key), group in groupby(rows, lambda r: (r.day, r.entry_id, r.exercise)):
+        if key not in EXERCISES:
+            continue
+        sets = [LoggedSet(convert(r.weight, Unit(r.unit), unit), r.reps, r.rir) for r in group]
+        records = books.setdefault(key, RecordBook()).add(sets, day)
+        if since is not None and day >= since:
+            found += [NewRecord(day, entry_id, EXERCISES[key], r) for r in records]
+    return books, found
 
 
 def _working(prescription: Prescription | None, key: str, unit: Unit) -> float | None:

@@ -55,6 +55,7 @@ from coaching.progression import implausible_jump
 from coaching.readiness import is_key_run
 from coaching.taper import Phase, legal_days_after, race_advice
 from models import User
+from models.progress import SetRow
 from models.queries import lift_states, races_of
 from models.training import ExerciseEntry, LiftState, WorkoutSession
 from models.training import LoggedSet as LoggedSetRow
@@ -75,6 +76,7 @@ from models.training_queries import (
     sets_of,
 )
 from services.base import Area
+from services.progress import records_in
 
 if TYPE_CHECKING:
     from services import Services
@@ -679,18 +681,31 @@ class Training(Area):
         self.db.add(entry)
         await self.db.flush()
         await self._add_sets(entry, workout, user, sets, rir, source)
-        records = [] if calibrated is not None else await self._records_of(entry, workout)
+        records = [] if calibrated is not None else await self._records_of(user, entry, workout)
         finished = await self._finish_if_complete(workout)
         weight = state.working_weight_kg
         next_weight = None if weight is None else kit.from_kg(exercise, weight)
         done = LoggedExercise(exercise, tuple(sets), rir, next_weight, shown or reason, entry.id)
         return Logged(done, decision, records, False, finished)
 
-    async def _records_of(self, entry: ExerciseEntry, workout: WorkoutSession) -> list[Record]:
-        """The records this log set, judged against what came before its day (the one history,
-        `Progress.records_set`), however late it was sent."""
-        day, progress = workout.local_date, self.services.progress
-        found = await progress.records_set(self.runner, day, day, [entry.exercise])
+    async def _records_of(
+        self, user: User, entry: ExerciseEntry, workout: WorkoutSession
+    ) -> list[Record]:
+        """The records this log set, judged against what came before its day by the one
+        history (`services.progress.records_in`), from the lift's sets this update already
+        read: no statement of its own."""
+        lift, day = await self._lift(user, entry.exercise), workout.local_date
+        rows = sorted(
+            (
+                SetRow(logged_day, "", row.entry_id, row.exercise, row.set_number, row.weight,
+                       row.unit, row.reps, row.rir if row.rir is not None else entry_rir, row.rir)
+                for _, row in lift.sets
+                for logged_day, entry_rir in [lift.logs[row.entry_id]]
+                if logged_day <= day
+            ),
+            key=lambda r: (r.day, r.entry_id, r.set_number),
+        )  # fmt: skip
+        _, found = records_in(rows, unit_of(user), since=day)
         return [new.record for new in found if new.entry_id == entry.id]
 
     async def _add_sets(
@@ -718,6 +733,7 @@ class Training(Area):
             logged.sets[entry.id] = written
         if (lift := self._lifts.get((user.id, entry.exercise))) is not None:
             lift.sets.extend((source.key, row) for row in written)
+            lift.logs[entry.id] = (workout.local_date, rir)
 
     async def _finish_if_complete(self, workout: WorkoutSession) -> bool:
         planned = {lift.exercise for lift in workout.prescription.lifts}

@@ -54,7 +54,9 @@ class LimitedBotApi(LocalBotApi):
         self._server.RequestHandlerClass.protocol_version = "HTTP/1.1"  # keep-alive
         self._next_id = 0
 
-    def answer(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, bytes]:
+    def answer(
+        self, token: str, method: str, params: dict[str, Any], files: dict[str, tuple] | None = None
+    ) -> tuple[int, bytes]:
         if method == "stats":
             return 200, json.dumps(self.stats()).encode()
         if method in SENDING:
@@ -66,7 +68,7 @@ class LimitedBotApi(LocalBotApi):
                 return 429, json.dumps(body).encode()
             if method == "sendMessage":  # answered here: fast enough to go past 1,000/s
                 return 200, self._sent(params)
-        return super().answer(token, method, params)
+        return super().answer(token, method, params, files)
 
     def _sent(self, params: dict[str, Any]) -> bytes:
         with self._guard:
