@@ -95,8 +95,7 @@ async def run_tick(context: RunLiftContext) -> int:
     outcomes = await asyncio.gather(*(send(context, message, marks) for message in outgoing))
     crash_point("after_mark")
     async with open_services(database, now) as services:
-        for outcome in outcomes:
-            await services.reminders.record(outcome)
+        await services.reminders.record_all(outcomes)
     return sum(outcome.status == "sent" for outcome in outcomes)
 
 

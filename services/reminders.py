@@ -460,6 +460,23 @@ class Reminders(Area):
 
     # --- recording what happened ---------------------------------------------------------------
 
+    async def record_all(self, outcomes: list[Outcome]) -> None:
+        """Record a batch: its rows read in one statement, their changes written together (a
+        statement a row kept a 30/s fan-out below its cap: issue 15)."""
+        ids = [outcome.row_id for outcome in outcomes]
+        rows = {
+            r.id: r for r in await self.db.scalars(select(Reminder).where(Reminder.id.in_(ids)))
+        }
+        plain = [o for o in outcomes if o.status == "sent" and o.message_id is not None
+                 and rows[o.row_id].chat_id == o.chat_id]  # fmt: skip
+        if plain:  # the usual case, in one executemany (ORM bulk UPDATE by primary key)
+            await self.db.execute(update(Reminder), [
+                {"id": o.row_id, "status": "sent", "sent_at": self.now, "message_id": o.message_id}
+                for o in plain])  # fmt: skip
+        for outcome in outcomes:
+            if outcome not in plain:
+                await self.record(outcome)  # its row is in hand: no read of its own
+
     async def record(self, outcome: Outcome) -> None:
         row = await self.db.get(Reminder, outcome.row_id)
         if outcome.chat_id != row.chat_id and row.group_id is not None:

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import event, insert
+from sqlalchemy import event, insert, select
 
-from models import LiftState, Race, RunDay, User
+from models import LiftState, Race, Reminder, RunDay, User
 from services import open_services
+from services.reminders import Outcome
 from tests.handlers.helpers import onboard_by_buttons
 from tests.rig import ALICE, Rig
 
@@ -139,3 +140,21 @@ async def test_missed_and_heads_up_reminders_prepared_in_a_batch_say_the_same(ri
     assert batch == one_by_one
     # 5003 finished Tuesday's session: neither its (late) lift reminder nor a missed note.
     assert {due.chat_id for due in batch if due.content is None} == {5003}
+
+
+async def test_a_batch_of_sends_is_recorded_in_a_few_statements(rig):
+    """Recording is the last step before the next batch is claimed: a statement a row kept
+    a 30/s fan-out below its cap (bench/fanout.py)."""
+    await _seed_runners(rig)
+    rig.now = MONDAY
+    await rig.tick()
+    rig.now = TUESDAY_0730_BERLIN
+    ids = await _claimed(rig)
+    async with rig.database.session() as session:
+        rows = await session.scalars(select(Reminder).where(Reminder.id.in_(ids)))
+        outcomes = [Outcome(r.id, "sent", r.chat_id, message_id=9000 + r.id) for r in rows]
+    async with open_services(rig.database, rig.now) as services:
+        with statements(rig) as seen:
+            await services.reminders.record_all(outcomes)
+    assert len(seen) <= 3, seen
+    assert await rig.count(Reminder, status="sent") == len(ids)
