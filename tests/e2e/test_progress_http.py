@@ -13,8 +13,8 @@ from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
 )
 
 
-def test_progress_sends_a_png_photo_over_http(server, tmp_path):  # noqa: F811
-    process = _start_bot(server, tmp_path)
+def test_progress_sends_a_png_photo_over_http(server, tmp_path, database_url):  # noqa: F811
+    process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
         _say(server, "/progress", "appears once you have logged two sessions")
