@@ -26,7 +26,7 @@ from render import charts
 from services import open_services
 from services.progress import NotEnough
 from tests.handlers.helpers import onboard_by_buttons
-from tests.rig import ALICE, BOB
+from tests.rig import ALICE, BOB, FakeUser
 
 TODAY = date(2026, 11, 24)  # the rig's Tuesday
 KG_PER_LB = 0.45359237
@@ -371,3 +371,18 @@ def test_an_odd_number_of_lifts_leaves_no_empty_cell_and_points_clear_the_frame(
     assert len(figure.axes) == 3
     left, right = figure.axes[0].get_xlim()
     assert right >= date2num(chart.end) + 2 and left <= date2num(chart.start) - 2
+
+
+async def test_in_a_group_the_chart_goes_to_the_private_chat(rig):
+    """Loads are not shown in a group unless the member shares them: a note there, the photo
+    in private (decided inside the update, sent after it)."""
+    club, coach = -1001111111111, FakeUser(110, "Coach")
+    rig.api.chat_members[(club, coach.id)] = "creator"
+    await rig.deliver(rig.updates.bot_added(coach, club))
+    await onboard_by_buttons(rig)
+    await rig.send("/join", ALICE, club)
+    await rig.send("/log yesterday squat 65x8 65x8 rir3")
+    await rig.send("/log squat 67.5x8 67.5x8 rir2")
+    assert "sent the details to our private chat" in await rig.send("/progress", ALICE, club)
+    assert "Back squat" in sent_photo(rig).text
+    assert all(m.file is None for m in rig.api.sent_to(club))
