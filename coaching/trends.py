@@ -96,11 +96,6 @@ class ProgressChart:
     weighed: bool = False  # some bodyweight is logged (near a session or not)
 
     @property
-    def sessions(self) -> int:
-        """Days in the window with an estimate for some lift shown."""
-        return len({p.day for t in self.lifts for p in t.points if p.e1rm is not None})
-
-    @property
     def bodyweight(self) -> bool:
         return any(p.per_bodyweight is not None for t in self.lifts for p in t.points)
 
