@@ -7,9 +7,10 @@ session per handler call, loads the sender's runner (created on first contact) a
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ WRAPPED = "__runlift_unit_of_work__"
 NO_DATABASE = "__runlift_without_database__"
 POSTPONED_KEY = "postponed_updates"  # ids of updates to be handled again (database was out)
 APOLOGISED_KEY = "apologised_updates"
+BACKGROUND_KEY = "background_tasks"  # tasks started by `in_background`, until they finish
 
 Callback = Callable[[Update, "RunLiftContext"], Awaitable[Any]]
 
@@ -185,3 +187,16 @@ async def postpone(update: Update, context: RunLiftContext, error: BaseException
             await update.effective_chat.send_message(DATABASE_BUSY)
     except Exception:  # Telegram may be out too; the update is kept either way
         log.warning("Could not send the apology for update %s", update.update_id, exc_info=True)
+
+
+def in_background(
+    context: RunLiftContext, work: Coroutine[Any, Any, Any], update: object
+) -> asyncio.Task:
+    """Run `work` after the update's handler returns (updates are handled one at a time: slow
+    work such as drawing a chart would hold everyone up). PTB's `create_task` sends its errors
+    to the error handlers and awaits it on shutdown; the task is kept in bot_data meanwhile."""
+    tasks: set[asyncio.Task] = context.bot_data.setdefault(BACKGROUND_KEY, set())
+    task = context.application.create_task(work, update=update, name="background")
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+    return task

@@ -176,6 +176,24 @@ async def send_numbers(
     await reply(update, texts.sent_privately(runner.first_name), group_buttons)
 
 
+async def numbers_chat(update: Update, context: RunLiftContext) -> int | None:
+    """Where loads and numbers sent later go (`send_numbers`' rule): this chat, or the runner's
+    private chat (saying so here); None when they must open it first (told here)."""
+    runner = context.runner
+    if await context.services.groups.numbers_here(update.effective_chat.id, is_private(update)):
+        return update.effective_chat.id
+    if runner.private_chat_id is None:
+        link = url_button(
+            texts.OPEN_PRIVATE_CHAT, join_link(update.get_bot().username, update.effective_chat.id)
+        )
+        await update.effective_chat.send_message(
+            texts.start_private_first(runner.first_name), reply_markup=link
+        )
+        return None
+    await reply(update, texts.sent_privately(runner.first_name))
+    return runner.private_chat_id
+
+
 class Conversation(ConversationHandler):
     """A ConversationHandler that marks the updates it takes, so that catch-all handlers in
     later groups (unknown text, stale buttons) stay quiet about them."""

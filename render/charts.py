@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from coaching.trends import LiftTrend, ProgressChart, smoothed
+from coaching.trends import LiftTrend, ProgressChart
 from render.exercises import exercise_name
 
 if TYPE_CHECKING:
@@ -83,7 +83,10 @@ def _figure(chart: ProgressChart) -> Figure:
     )  # fmt: skip
     unit = chart.unit.value
     for index, trend in enumerate(lifts):
-        axes = figure.add_subplot(grid[index // columns, index % columns])
+        row, column = divmod(index, columns)
+        # The last of an odd number of lifts spans both columns: no empty cell beside it.
+        last_alone = columns == 2 and index == len(lifts) - 1 and column == 0
+        axes = figure.add_subplot(grid[row, :] if last_alone else grid[row, column])
         _lift_panel(axes, trend, chart, unit, legend=index == 0)
     if extra:
         _bodyweight_panel(figure.add_subplot(grid[rows, :]), chart)
@@ -93,15 +96,16 @@ def _figure(chart: ProgressChart) -> Figure:
 def _lift_panel(axes: Axes, trend: LiftTrend, chart: ProgressChart, unit: str, legend: bool):
     _background(axes, chart)
     estimates = [(p.day, p.e1rm) for p in trend.points if p.e1rm is not None]
-    days = [d for d, _ in estimates]
-    axes.plot(days, [v for _, v in estimates], "o", color=BLUE, markersize=6, alpha=0.55,
-              label="Estimated 1RM")  # fmt: skip
-    if len(estimates) >= 2:
-        axes.plot(days, smoothed(estimates), "-", color=BLUE, linewidth=3, label="Trend")
-    working = [(p.day, p.working) for p in trend.points if p.working is not None]
-    if working:
-        axes.step([d for d, _ in working], [w for _, w in working], where="post", color=ORANGE,
-                  linewidth=2.5, label="Working weight")  # fmt: skip
+    axes.plot([d for d, _ in estimates], [v for _, v in estimates], "o", color=BLUE,
+              markersize=6, alpha=0.55, label="Estimated 1RM")  # fmt: skip
+    line = [(p.day, p.trend) for p in trend.points if p.trend is not None]
+    if len(line) >= 2:
+        axes.plot([d for d, _ in line], [v for _, v in line], "-", color=BLUE, linewidth=3,
+                  label="Trend")  # fmt: skip
+    days, weights = working_steps(trend, chart.end)
+    if days:
+        axes.step(days, weights, where="post", color=ORANGE, linewidth=2.5,
+                  label="Working weight")  # fmt: skip
     records = [(p.day, p.e1rm) for p in trend.points if p.record and p.e1rm is not None]
     if records:
         axes.plot([d for d, _ in records], [v for _, v in records], "*", color=VERMILLION,
@@ -110,6 +114,20 @@ def _lift_panel(axes: Axes, trend: LiftTrend, chart: ProgressChart, unit: str, l
     axes.set_ylabel(f"Weight ({unit})")
     if legend:
         axes.legend(loc="best", framealpha=0.9)
+
+
+def working_steps(trend: LiftTrend, end: date) -> tuple[list[date], list[float]]:
+    """The working-weight step line: each session's prescribed weight, held until the next
+    one, and the last held to `end` (a step drawn "post" ends at its last point: without
+    the extra point the newest weight, or a single one, would not show at all)."""
+    steps = [(p.day, p.working) for p in trend.points if p.working is not None]
+    if not steps:
+        return [], []
+    if steps[-1][0] < end:
+        steps.append((end, steps[-1][1]))
+    else:  # a session today: a short step to the right margin still shows it
+        steps.append((end + timedelta(days=1), steps[-1][1]))
+    return [d for d, _ in steps], [w for _, w in steps]
 
 
 def _bodyweight_panel(axes: Axes, chart: ProgressChart) -> None:
@@ -123,12 +141,18 @@ def _bodyweight_panel(axes: Axes, chart: ProgressChart) -> None:
     axes.set_title("Strength for your bodyweight", loc="left", fontweight="bold")
     axes.set_ylabel("e1RM ÷ bodyweight")
     axes.legend(loc="best", framealpha=0.9, ncols=2)
+    if chart.few_ratios:
+        axes.text(0.5, 0.5, FEW_RATIOS, transform=axes.transAxes, ha="center", va="center",
+                  fontsize=15, color="#555555")  # fmt: skip
+
+
+FEW_RATIOS = "Only sessions with a weigh-in within two weeks get a point"
 
 
 def _background(axes: Axes, chart: ProgressChart) -> None:
     """Dates along the bottom, blocks shaded (when the block changed), race days as lines."""
     start, end = chart.start, max(chart.end, chart.start + timedelta(days=1))
-    margin = timedelta(days=max(1, (end - start).days // 30))  # points clear of the frame
+    margin = x_margin(start, end)
     axes.set_xlim(start - margin, end + margin)
     from matplotlib.dates import date2num
     from matplotlib.ticker import FixedFormatter, FixedLocator
@@ -147,6 +171,12 @@ def _background(axes: Axes, chart: ProgressChart) -> None:
     for index, race in enumerate(chart.races):
         axes.axvline(race, color=PURPLE, linestyle="--", linewidth=2.5, zorder=1,
                      label="Race" if index == 0 else "_nolegend_")  # fmt: skip
+
+
+def x_margin(start: date, end: date) -> timedelta:
+    """Space either side of the dates drawn, so that the first and last points (a record's
+    star is 15 px wide) clear the frame: 4 % of the span, at least two days."""
+    return timedelta(days=max(2.0, (end - start).days * 0.04))
 
 
 TICK_STEPS_DAYS = (7, 14, 28, 56, 91, 182, 364, 728)

@@ -18,6 +18,11 @@ PROGRESS_USAGE = (
     "<code>/progress deadlift all</code>."
 )
 TREND_NOTE = "Estimated 1RM is a trend to watch, not a weight to train with."
+FEW_WEIGH_INS = (
+    "Strength for your bodyweight needs a weigh-in within two weeks of a session: log your "
+    "weight with /weight to see it."
+)
+MINUS = "\u2212"  # a real minus sign, not a hyphen
 
 
 def not_enough(lift: Exercise | None, logged_earlier: bool) -> str:
@@ -38,10 +43,13 @@ def not_enough(lift: Exercise | None, logged_earlier: bool) -> str:
 
 
 def progress_caption(chart: ProgressChart) -> str:
-    """`Back squat 86.7 kg: +4.2 kg in 4 weeks, +10.0 kg in 12 weeks`, a line per lift."""
+    """`Back squat 86.7 kg: +4.2 kg in 4 weeks, +10.0 kg in 12 weeks`, a line per lift: the
+    trend's values (one light session does not read as a loss), inside the drawn window."""
     period = "everything logged" if chart.everything else f"last {DEFAULT_WEEKS} weeks"
-    lines = [f"<b>Estimated 1RM</b> ({period}, {chart.unit.value})"]
+    lines = [f"<b>Estimated 1RM trend</b> ({period}, {chart.unit.value})"]
     lines += [_lift_line(trend, chart.unit, chart.end) for trend in chart.lifts]
+    if chart.few_ratios:
+        lines.append(FEW_WEIGH_INS)
     return "\n".join([*lines, TREND_NOTE])
 
 
@@ -59,10 +67,16 @@ def _lift_line(trend: LiftTrend, unit: Unit, today: date) -> str:
 
 
 def _change_text(change: Change, unit: Unit, today: date) -> str:
-    amount = f"{change.delta:+.1f} {unit.value}"
+    amount = signed(change.delta) + f" {unit.value}"
     if change.full:
         return f"{amount} in {change.weeks} weeks"
     return f"{amount} since {short_day(change.since, today)}"
+
+
+def signed(value: float) -> str:
+    """`+4.2`, `−1.5` (a minus sign, not a hyphen), `+0.0`."""
+    shown = f"{abs(value):.1f}"
+    return (MINUS if value < 0 and shown != "0.0" else "+") + shown
 
 
 def short_day(day: date, today: date) -> str:

@@ -22,15 +22,19 @@ from telegram.error import (
     Forbidden,
     NetworkError,
     RetryAfter,
+    TelegramError,
     TimedOut,
 )
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.context import RunLiftContext
 from bot.crash import crash_point
+from coaching.trends import ProgressChart
 from render import reminders as texts
+from render.charts import draw_off_loop
 from render.common import OWNER_MARK
 from render.groups import board
+from render.progress import progress_caption
 from render.summary import weekly_summary
 from services import open_services
 from services.reminders import (
@@ -63,6 +67,7 @@ class Outgoing:
     chat_id: int
     text: str | None  # None: nothing to say any more (e.g. the missed session was done)
     buttons: list[tuple[str, str]]
+    chart: ProgressChart | None = None  # sent as a photo after the text (the weekly summary)
 
 
 async def tick(context: RunLiftContext) -> None:
@@ -139,11 +144,11 @@ def word(due: Due) -> Outgoing:
     elif isinstance(content, GroupSummary):
         text = board(content.board)
     elif isinstance(content, WeeklySummary):
-        # The chart (content.chart) is to go with it as a photo: text only until it is wired.
         text = weekly_summary(content)
     if due.late:
         text = texts.LATE_NOTE + "\n" + text
-    return Outgoing(due.row_id, due.chat_id, text, buttons)
+    chart = content.chart if isinstance(content, WeeklySummary) else None
+    return Outgoing(due.row_id, due.chat_id, text, buttons, chart)
 
 
 async def send(
@@ -187,7 +192,29 @@ async def send(
     crash_point("after_send")  # the window services/reminders.py describes
     if marks is not None:
         await marks.add(message.row_id, sent.message_id)
+    if message.chart is not None:
+        await send_chart(context, chat_id, message)
     return Outcome(message.row_id, "sent", chat_id, message_id=sent.message_id)
+
+
+async def send_chart(context: RunLiftContext, chat_id: int, message: Outgoing) -> None:
+    """The chart that goes with a reminder (the weekly summary's), after its text and only
+    once: the text is the reminder (its message id is the one marked and recorded), the photo
+    an extra. Whatever happens to the photo, the reminder is sent and never sent again, so a
+    photo that fails is not retried (it is not worth a second copy of the text); /progress
+    draws it on request. The text goes first because it may be longer than a caption can be."""
+    try:
+        png = await draw_off_loop(message.chart)  # off the event loop: updates keep flowing
+        await context.bot.send_photo(
+            chat_id, png, caption=progress_caption(message.chart), filename=CHART_NAME
+        )
+    except TelegramError as error:
+        log.warning("Reminder %s: its chart was not sent: %s", message.row_id, error)
+    except Exception:  # drawing failed: the text went out, which is what matters
+        log.exception("Reminder %s: its chart could not be drawn", message.row_id)
+
+
+CHART_NAME = "progress.png"
 
 
 def _never_sent(error: TimedOut) -> bool:

@@ -53,6 +53,16 @@ def chart_lifts(user: User) -> list[Exercise]:
     return lifts
 
 
+MIN_SESSIONS = 2  # a trend needs two sessions
+
+
+@dataclass(frozen=True)
+class NotEnough:
+    """Fewer than MIN_SESSIONS sessions to draw; `earlier`: the whole history has enough."""
+
+    earlier: bool
+
+
 class Progress(Area):
     def lift_named(self, word: str) -> Exercise | None:
         """The lift a word names (`squat` is the squat of the runner's programme)."""
@@ -60,25 +70,31 @@ class Progress(Area):
 
     async def chart(
         self, lift: Exercise | None = None, everything: bool = False, user: User | None = None
-    ) -> ProgressChart:
-        """The main lifts' trends (or one lift's, drawn large) over the last DEFAULT_WEEKS weeks
-        (or everything), with races, block changes and, when logged, bodyweight."""
+    ) -> ProgressChart | NotEnough:
+        """The main lifts' trends (or one lift's, drawn large) over the last DEFAULT_WEEKS weeks,
+        or everything logged (every lift with sets, the programme's first), with races, block
+        changes and, when logged, bodyweight; NotEnough before MIN_SESSIONS sessions."""
         user = user or self.runner
         unit, today = unit_of(user), self.today(user)
-        lifts = [lift] if lift is not None else chart_lifts(user)
-        by_lift = await self._sets(user, unit, [x.key for x in lifts])
-        plans = await logged_session_plans(self.db, user.id)
-        prescribed = {day: prescription for day, _, prescription in plans}
-        first = min((day for days in by_lift.values() for day in days), default=today)
+        programme = [lift] if lift is not None else chart_lifts(user)
+        wanted = None if everything and lift is None else [x.key for x in programme]
+        by_lift = await self._sets(user, unit, wanted)
+        lifts = programme + sorted((EXERCISES[k] for k in by_lift if EXERCISES[k] not in programme),
+                                   key=lambda x: x.name)  # fmt: skip
+        days = sorted({day for x in lifts for day in by_lift.get(x.key, {})})
+        first = days[0] if days else today
         # From the first session when it is newer: a new runner's chart is not mostly empty.
         start = first if everything else max(first, today - timedelta(weeks=DEFAULT_WEEKS))
+        if sum(day >= start for day in days) < MIN_SESSIONS:
+            return NotEnough(earlier=len(days) >= MIN_SESSIONS)
+        plans = await logged_session_plans(self.db, user.id)
+        prescribed = {day: prescription for day, _, prescription in plans}
         weights = [(d, from_kg(kg, unit)) for d, kg in await bodyweights(self.db, user.id)]
         trends: list[LiftTrend] = []
         for exercise in lifts:
-            days = by_lift.get(exercise.key, {})
             sessions = [
                 SessionLift(day, tuple(sets), _working(prescribed.get(day), exercise.key, unit))
-                for day, sets in sorted(days.items())
+                for day, sets in sorted(by_lift.get(exercise.key, {}).items())
             ]
             trend = lift_trend(exercise, sessions, start, today, weights)
             if trend.points:
@@ -87,7 +103,8 @@ class Progress(Area):
                       if r.race_date <= today)  # fmt: skip
         blocks = block_spans([(day, block) for day, block, _ in plans if day >= start], today)
         return ProgressChart(unit, start, today, tuple(trends), races, blocks,
-                             large=lift is not None, everything=everything)  # fmt: skip
+                             large=lift is not None, everything=everything,
+                             weighed=bool(weights))  # fmt: skip
 
     async def records(self, user: User | None = None) -> list[tuple[Exercise, RecordBook]]:
         """Each logged lift's records (heaviest for 5, 6 and 8 reps, best e1RM), with days."""

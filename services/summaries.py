@@ -19,9 +19,11 @@ from coaching import (
 )
 from coaching.parsing import parse_time, parse_weekday
 from coaching.timezones import parse_hhmm
+from coaching.trends import ProgressChart
 from models import User
 from models.progress import lifted_dates
 from services.base import Area
+from services.progress import NotEnough
 from services.reports import Plan
 from services.runners import kit_for, week_of
 
@@ -36,17 +38,6 @@ class SummarySettings:
 
 
 @dataclass(frozen=True)
-class ChartRequest:
-    """THE SEAM for the progress chart: the weekly summary should carry it as its photo (the
-    text as caption). Built by the progress/chart helper's renderer; until that is wired in
-    (scheduler/delivery.py: `word` and `send`), the summary goes out as text only."""
-
-    user_id: int
-    start: date
-    end: date
-
-
-@dataclass(frozen=True)
 class WeeklySummary:
     """A week in numbers and the next one's lift days (a reminder's content)."""
 
@@ -58,7 +49,7 @@ class WeeklySummary:
     next_week: Plan
     run_week: dict[int, RunType]
     kit: Kit
-    chart: ChartRequest
+    chart: ProgressChart | None  # /progress's chart, sent with it; None before two sessions
 
 
 class Summaries(Area):
@@ -95,7 +86,8 @@ class Summaries(Area):
         # Next week as /plan shows it tomorrow: the same facade, its clock a day on.
         tomorrow = self.services.for_runner(user, self.now + timedelta(days=1))
         next_week = await tomorrow.reports.plan()
-        chart = ChartRequest(user.id, start, day)
+        chart = await self.services.progress.chart(user=user)
+        chart = None if isinstance(chart, NotEnough) else chart
         return WeeklySummary(start, day, done, planned, records, next_week, week_of(user),
                              kit_for(user), chart)  # fmt: skip
 

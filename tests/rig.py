@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.application import build_application, prepare
-from bot.context import CLOCK_KEY, RunLiftContext
+from bot.context import BACKGROUND_KEY, CLOCK_KEY, RunLiftContext
 from bot.offline_api import FakeUser, OfflineBotApi, SentMessage, UpdateFactory, plain_text
 from bot.settings import Settings
 from models import Database
@@ -59,9 +60,14 @@ class Rig:
     async def _record_error(self, update: object, context) -> None:
         self.errors.append(context.error)
 
-    async def _process(self, data: dict) -> list[SentMessage]:
+    async def _process(self, data: dict, wait: bool = True) -> list[SentMessage]:
+        """Handle one update; with `wait`, also the background work it started (a chart)."""
         before = {key: (m.text, str(m.buttons)) for key, m in self.api.messages.items()}
+        running = set(self.app.bot_data.get(BACKGROUND_KEY, ()))
         await self.app.process_update(self.updates.to_update(data, self.app.bot))
+        started = set(self.app.bot_data.get(BACKGROUND_KEY, ())) - running
+        if wait and started:
+            await asyncio.gather(*started, return_exceptions=True)
         if self.errors:
             raise self.errors.pop(0)
         return [
@@ -70,9 +76,12 @@ class Rig:
             if before.get(key) != (m.text, str(m.buttons))
         ]
 
-    async def send(self, text: str, user: FakeUser = ALICE, chat_id: int | None = None) -> str:
-        """The user types `text`; returns everything the bot sent or edited, as plain text."""
-        sent = await self._process(self.updates.message(user, text, chat_id))
+    async def send(
+        self, text: str, user: FakeUser = ALICE, chat_id: int | None = None, wait: bool = True
+    ) -> str:
+        """The user types `text`; returns everything the bot sent or edited, as plain text
+        (without `wait`, what it sent before its background work, e.g. a chart, is done)."""
+        sent = await self._process(self.updates.message(user, text, chat_id), wait)
         return "\n".join(plain_text(m.text) for m in sent)
 
     async def press(self, label: str, user: FakeUser = ALICE, chat_id: int | None = None) -> str:

@@ -2,22 +2,31 @@
 
 Caption numbers are worked out here from the logged sets, independently of the bot's code:
 Brzycki e1RM with reps + reserve as reps to failure (a set's reserve is its own, else the one
-reported for its line; none known: no estimate), the best set per session, the newest session
-against the last one at least 4 (12) weeks before today, or the first session when none is that
-old.
+reported for its line; none known: no estimate), the best set per session; the trend a straight
+line fitted to each session and its four nearest neighbours (two each side where there are), by
+numpy; the trend now against the trend at the first drawn session from 4 (12) weeks back on
+("in N weeks" when that session is within a week of it, else "since" its day).
 """
 
+import asyncio
 import threading
+from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy
 import pytest
+from sqlalchemy import select
 
+from bot.context import BACKGROUND_KEY
 from coaching import Prescription, SessionName
 from coaching.session import PrescribedLift
-from models import BodyweightEntry, ExerciseEntry, LoggedSet, Race, WorkoutSession
+from coaching.trends import ProgressChart
+from models import BodyweightEntry, ExerciseEntry, LoggedSet, Race, User, WorkoutSession
 from render import charts
+from services import open_services
+from services.progress import NotEnough
 from tests.handlers.helpers import onboard_by_buttons
-from tests.rig import ALICE
+from tests.rig import ALICE, BOB, FakeUser
 
 TODAY = date(2026, 11, 24)  # the rig's Tuesday
 KG_PER_LB = 0.45359237
@@ -33,11 +42,24 @@ def e1rm(weight: float, reps: int, rir: int) -> float:
     return weight * 36 / (37 - (reps + rir))
 
 
-def change(dated: list[tuple[date, float]], weeks: int) -> str:
-    old = [(d, v) for d, v in dated if d <= TODAY - timedelta(weeks=weeks)]
-    since, value = old[-1] if old else dated[0]
-    amount = f"{dated[-1][1] - value:+.1f}"
-    return f"{amount} kg in {weeks} weeks" if old else f"{amount} kg since {since.day} {since:%b}"
+def trend(dated: list[tuple[date, float]]) -> list[tuple[date, float]]:
+    """Each session's value on the least-squares line through it and its 4 nearest sessions."""
+    days = [d.toordinal() for d, _ in dated]
+    out = []
+    for i, day in enumerate(days):
+        lo = max(0, min(i - 2, len(days) - 5))
+        slope, offset = numpy.polyfit(days[lo : lo + 5], [v for _, v in dated[lo : lo + 5]], 1)
+        out.append((dated[i][0], slope * day + offset))
+    return out
+
+
+def change(trended: list[tuple[date, float]], weeks: int) -> str:
+    cutoff = TODAY - timedelta(weeks=weeks)
+    since, value = next((d, v) for d, v in trended if d >= cutoff)
+    amount = f"{trended[-1][1] - value:+.1f}".replace("-", "\u2212")
+    if since - cutoff <= timedelta(days=7):
+        return f"{amount} kg in {weeks} weeks"
+    return f"{amount} kg since {since.day} {since:%b}"
 
 
 def sent_photo(rig):
@@ -139,25 +161,28 @@ async def _seed(rig, sessions: int, unit: str = "kg") -> dict[str, list[tuple[da
 async def test_two_hundred_sessions(rig, bodyweight):
     await onboard_by_buttons(rig)
     dated = await _seed(rig, 200)
-    if bodyweight:
+    weights = [(TODAY - timedelta(days=10 * i), 62.0 - 0.01 * i) for i in range(80)]
+    if bodyweight:  # every ten days: each session has one within 5 days
         async with rig.database.session() as db:
-            db.add(BodyweightEntry(user_id=ALICE.id, entry_date=TODAY - timedelta(days=500),
-                                   weight_kg=62.0))  # fmt: skip
+            for day, kg in weights:
+                db.add(BodyweightEntry(user_id=ALICE.id, entry_date=day, weight_kg=kg))
             await db.commit()
-    for command in ("/progress", "/progress all"):
+    for command, start in (("/progress", TODAY - timedelta(weeks=12)), ("/progress all", None)):
         await rig.send(command)
         message = sent_photo(rig)
         width, height = png_size(message.file.data)
-        # three lifts: two columns, two rows (and the bodyweight panel)
+        # three lifts: two columns, two rows (the third spanning both) and the bodyweight panel
         extra = charts.BODYWEIGHT_HEIGHT_PX if bodyweight else 0
         assert (width, height) == (charts.WIDTH_PX, 2 * charts.PANEL_HEIGHT_PX + extra)
         for key, name in (("back_squat", "Back squat"), ("deadlift", "Deadlift"),
                           ("overhead_press", "Overhead press")):  # fmt: skip
-            points = dated[key]
-            expected = f"{name} {points[-1][1]:.1f} kg: {change(points, 4)}, {change(points, 12)}"
+            trended = trend([(d, v) for d, v in dated[key] if start is None or d >= start])
+            latest = trended[-1][1]
+            expected = f"{name} {latest:.1f} kg: {change(trended, 4)}, {change(trended, 12)}"
             assert expected in message.text
             if bodyweight:
-                assert f"{points[-1][1] / 62:.2f} × bodyweight" in message.text
+                newest = dated[key][-1][1]
+                assert f"{newest / 62.0:.2f} × bodyweight" in message.text
 
 
 async def test_the_chart_is_drawn_off_the_event_loop(rig, monkeypatch):
@@ -229,3 +254,136 @@ async def test_a_better_set_is_announced_with_its_values_and_listed(rig):
     records = await rig.send("/records")
     assert f"Estimated 1RM: {best:.1f} kg, from 75 kg × 8, 3 in reserve (24 Nov)" in records
     assert "8 reps: 75 kg × 8, 3 in reserve (24 Nov)" in records
+
+
+async def test_others_are_answered_while_a_chart_is_drawn(rig, monkeypatch):
+    """Updates are handled one at a time: the chart is drawn and sent after /progress's update."""
+    await onboard_by_buttons(rig)
+    await onboard_by_buttons(rig, BOB)
+    await rig.send("/log yesterday squat 65x8 65x8 rir3")
+    await rig.send("/log squat 67.5x8 67.5x8 rir2")
+    release, drawing = threading.Event(), threading.Event()
+    draw = charts.progress_png
+
+    def blocked(chart):
+        drawing.set()
+        release.wait(timeout=60)
+        return draw(chart)
+
+    monkeypatch.setattr(charts, "progress_png", blocked)
+    try:
+        await rig.send("/progress", wait=False)
+        assert "Session A" in await rig.send("/today", BOB)  # answered meanwhile
+        assert rig.api.last_message(ALICE.id).file is None  # the chart is still being drawn
+    finally:
+        release.set()
+    await asyncio.gather(*rig.app.bot_data[BACKGROUND_KEY])
+    assert drawing.is_set()
+    assert "Back squat" in sent_photo(rig).text
+
+
+async def test_the_working_weight_is_what_was_prescribed_in_the_runners_units(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/units lb")
+    await rig.send("/log yesterday squat 145x8 145x8 rir3")
+    rig.travel(days=2)
+    await rig.send("/log squat 150x8 150x8 rir3")
+    async with rig.database.session() as db:
+        sessions = await db.scalars(select(WorkoutSession).order_by(WorkoutSession.local_date))
+        prescribed = [(s.local_date, s.prescription.lift("back_squat").weight_kg / KG_PER_LB)
+                      for s in sessions if s.prescription]  # fmt: skip
+    assert len(prescribed) == 2
+    async with open_services(rig.database, rig.now) as services:
+        user = await services.session.get(User, ALICE.id)
+        chart = await services.progress.chart(user=user)
+    [squat] = chart.lifts
+    assert [p.day for p in squat.points] == [day for day, _ in prescribed]
+    assert [p.working for p in squat.points] == pytest.approx([w for _, w in prescribed])
+    # The step line holds the newest weight up to the chart's right edge (a step line drawn
+    # "post" would otherwise end where it starts and not show at all).
+    days, weights = charts.working_steps(squat, chart.end)
+    assert days[-1] > chart.end and weights[-1] == pytest.approx(prescribed[-1][1])
+
+
+async def test_everything_logged_includes_imported_lifts_after_the_programmes(rig):
+    await onboard_by_buttons(rig)
+    for day, weight in (("2026-11-10", 50), ("2026-11-17", 52.5)):
+        await rig.send(f"/log {day} bench {weight}x8 {weight}x8 rir2")
+        await rig.send(f"/log {day} squat 60x8 60x8 rir3")
+    await rig.send("/progress")
+    assert "Bench press" not in sent_photo(rig).text  # the programme's lifts
+    await rig.send("/progress all")
+    text = sent_photo(rig).text
+    assert "Back squat" in text and "Bench press" in text
+    assert text.index("Back squat") < text.index("Bench press")
+
+
+async def test_one_light_session_does_not_read_as_a_loss(rig):
+    await onboard_by_buttons(rig)
+    for days_ago, weight in ((21, 60), (17, 62.5), (14, 65), (10, 67.5), (7, 70), (3, 72.5)):
+        day = TODAY - timedelta(days=days_ago)
+        await rig.send(f"/log {day} squat {weight}x8 {weight}x8 rir3")
+    await rig.send("/log squat 50x8 50x8 rir3")  # a light day: e1RM 69 after 105
+    text = sent_photo_after(await rig.send("/progress"), rig)
+    line = next(x for x in text.splitlines() if x.startswith("Back squat"))
+    headline = float(line.split()[2])
+    assert headline > e1rm(50, 8, 3) + 10  # the trend, not the light session
+    assert "\u2212" not in line.split(":")[1]  # still a gain over the weeks shown
+
+
+def sent_photo_after(_reply: str, rig) -> str:
+    return sent_photo(rig).text
+
+
+async def test_bodyweight_far_from_a_session_gives_no_ratio(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log 2026-10-01 squat 60x8 60x8 rir3")
+    await rig.send("/log 2026-10-04 squat 62.5x8 62.5x8 rir3")
+    async with rig.database.session() as session:
+        session.add(BodyweightEntry(user_id=ALICE.id, entry_date=TODAY, weight_kg=60.0))
+        await session.commit()
+    await rig.send("/progress")
+    message = sent_photo(rig)
+    assert "× bodyweight" not in message.text
+    assert "weigh-in within two weeks of a session" in message.text
+    assert png_size(message.file.data)[1] == charts.PANEL_HEIGHT_PX  # no ratio panel
+
+
+async def test_the_service_says_not_enough_and_whether_earlier_history_has_enough(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log squat 60x8 60x8 rir3")
+    rig.travel(days=3)
+    await rig.send("/log squat 62.5x8 62.5x8 rir3")
+    rig.travel(days=100)
+    async with open_services(rig.database, rig.now) as services:
+        user = await services.session.get(User, ALICE.id)
+        assert await services.progress.chart(user=user) == NotEnough(earlier=True)
+        assert isinstance(await services.progress.chart(everything=True, user=user), ProgressChart)
+
+
+def test_an_odd_number_of_lifts_leaves_no_empty_cell_and_points_clear_the_frame():
+    from matplotlib.dates import date2num
+
+    from bench.charts import sample_chart
+
+    chart = sample_chart(20, everything=False, bodyweight=False)
+    chart = replace(chart, lifts=chart.lifts[:3])
+    figure = charts._figure(chart)
+    assert len(figure.axes) == 3
+    left, right = figure.axes[0].get_xlim()
+    assert right >= date2num(chart.end) + 2 and left <= date2num(chart.start) - 2
+
+
+async def test_in_a_group_the_chart_goes_to_the_private_chat(rig):
+    """Loads are not shown in a group unless the member shares them: a note there, the photo
+    in private (decided inside the update, sent after it)."""
+    club, coach = -1001111111111, FakeUser(110, "Coach")
+    rig.api.chat_members[(club, coach.id)] = "creator"
+    await rig.deliver(rig.updates.bot_added(coach, club))
+    await onboard_by_buttons(rig)
+    await rig.send("/join", ALICE, club)
+    await rig.send("/log yesterday squat 65x8 65x8 rir3")
+    await rig.send("/log squat 67.5x8 67.5x8 rir2")
+    assert "sent the details to our private chat" in await rig.send("/progress", ALICE, club)
+    assert "Back squat" in sent_photo(rig).text
+    assert all(m.file is None for m in rig.api.sent_to(club))

@@ -4,6 +4,8 @@ records and next week's lift days with loads."""
 
 from datetime import UTC, datetime, timedelta
 
+from telegram.error import BadRequest
+
 from tests.handlers.helpers import onboard_by_buttons
 from tests.rig import ALICE
 
@@ -88,3 +90,47 @@ async def test_a_record_beaten_later_in_the_week_is_listed_once(rig):
     week = text.split("The next")[0]
     assert "Back squat 75 kg × 8" in week
     assert "70 kg × 9" not in week  # superseded within the week
+
+
+def _photos(rig) -> list:
+    return [m for m in rig.api.sent_to(ALICE.id) if m.file is not None]
+
+
+async def test_the_summary_comes_with_the_progress_chart_once(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log 2026-11-20 squat 60x8 60x8 rir3")
+    await rig.send("/log squat 62.5x8 62.5x8 rir3")
+    await rig.send("/summary sun 18:00")
+    await _tick_until(rig, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))
+    assert len(_summaries(rig)) == 1
+    [photo] = _photos(rig)
+    assert photo.file.kind == "photo" and photo.file.mime_type == "image/png"
+    assert photo.file.data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Back squat" in photo.text  # the chart's own caption, short
+    await _tick_until(rig, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    assert len(_summaries(rig)) == 1 and len(_photos(rig)) == 1  # once each
+
+
+async def test_the_summary_goes_without_a_chart_before_two_sessions(rig):
+    await onboard_by_buttons(rig)
+    await rig.send("/log squat 62.5x8 62.5x8 rir3")
+    await rig.send("/summary sun 18:00")
+    await _tick_until(rig, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))
+    assert len(_summaries(rig)) == 1 and _photos(rig) == []
+
+
+async def test_a_refused_chart_leaves_the_summary_sent_once(rig, monkeypatch):
+    """The text is the reminder; the photo an extra that is never retried."""
+    await onboard_by_buttons(rig)
+    await rig.send("/log 2026-11-20 squat 60x8 60x8 rir3")
+    await rig.send("/log squat 62.5x8 62.5x8 rir3")
+    await rig.send("/summary sun 18:00")
+
+    async def refuse(*args, **kwargs):
+        raise BadRequest("Photo_invalid_dimensions")
+
+    monkeypatch.setattr(type(rig.app.bot), "send_photo", refuse)
+    await _tick_until(rig, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))
+    monkeypatch.undo()
+    await _tick_until(rig, datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+    assert len(_summaries(rig)) == 1 and _photos(rig) == []
