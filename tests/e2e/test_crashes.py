@@ -23,7 +23,7 @@ from sqlalchemy import inspect, text
 from bot.offline_api import FakeUser, plain_text
 from models import Database
 from tests.e2e.local_bot_api import LocalBotApi
-from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
+from tests.e2e.test_process import (
     RUNNER,
     _rows,
     _say,
@@ -33,7 +33,6 @@ from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
     _tap,
     _texts,
     _wait_for,
-    server,
 )
 from tests.models.test_migration_0002 import _seeded_first_release
 
@@ -94,7 +93,7 @@ def _orphans(connection) -> list[str]:
 
 
 def test_a_crash_after_the_log_commit_before_the_reply_keeps_the_set_once(
-    server,  # noqa: F811
+    server,
     tmp_path,
     database_url,
 ):
@@ -125,7 +124,7 @@ LOGS = ("/log squat 60x8 60x8 rir3", "/log deadlift 80x8 80x8 rir3", "/log ohp 3
 
 
 def test_a_real_kill_9_while_sets_are_logged_loses_none_and_doubles_none(
-    server,  # noqa: F811
+    server,
     tmp_path,
     database_url,
 ):
@@ -155,7 +154,7 @@ def test_a_real_kill_9_while_sets_are_logged_loses_none_and_doubles_none(
 
 
 def test_a_crash_during_onboarding_goes_on_where_the_runner_was(
-    server,  # noqa: F811
+    server,
     tmp_path,
     database_url,
 ):
@@ -243,7 +242,7 @@ def _sent_rows(database_url: str) -> int:
 
 @pytest.mark.parametrize("point", ["after_claim", "after_send", "after_mark"])
 def test_a_crash_during_a_reminder_fan_out_sends_each_once(
-    server,  # noqa: F811
+    server,
     tmp_path,
     database_url,
     point,
@@ -277,7 +276,7 @@ def test_a_crash_during_a_reminder_fan_out_sends_each_once(
 
 
 def test_a_crash_during_a_migration_leaves_a_database_the_restart_migrates(
-    server,  # noqa: F811
+    server,
     tmp_path,
     empty_database_url,
 ):

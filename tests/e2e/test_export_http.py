@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
+from tests.e2e.test_process import (
     RUNNER,
     _say,
     _set_up_by_commands,
@@ -15,7 +15,6 @@ from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
     _stop,
     _texts,
     _wait_for,
-    server,
 )
 
 STRONG = (
@@ -31,7 +30,7 @@ def _documents(local) -> list:
     return [m.file for m in local.api.sent_to(RUNNER.id) if m.file is not None]
 
 
-def test_export_and_import_over_http(server, tmp_path, database_url):  # noqa: F811
+def test_export_and_import_over_http(server, tmp_path, database_url):
     process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)

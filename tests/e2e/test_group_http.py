@@ -8,11 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from bot.offline_api import FakeUser, plain_text
 from coaching import RunType, plan_lift_days
-from tests.e2e.local_bot_api import LocalBotApi
 from tests.e2e.test_process import RUNNER, TOKEN, _rows, _say, _start_bot, _stop, _tap, _wait_for
 
 GROUP = -1006666666666
@@ -21,14 +18,6 @@ OTHER = FakeUser(778, "Olga")
 ZONES = ("Pacific/Kiritimati", "Asia/Tokyo", "Asia/Kolkata", "Europe/Berlin", "UTC",
          "America/New_York", "America/Los_Angeles", "Pacific/Honolulu")  # fmt: skip
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-@pytest.fixture
-def server():
-    local = LocalBotApi()
-    local.start()
-    yield local
-    local.stop()
 
 
 def _zone_far_from_midnight() -> str:

@@ -3,17 +3,16 @@ corrected from /history, and /undo says what it removed."""
 
 from __future__ import annotations
 
-from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
+from tests.e2e.test_process import (
     _say,
     _set_up_by_commands,
     _start_bot,
     _stop,
     _tap,
-    server,
 )
 
 
-def test_log_today_correct_and_undo_over_http(server, tmp_path, database_url):  # noqa: F811
+def test_log_today_correct_and_undo_over_http(server, tmp_path, database_url):
     process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)

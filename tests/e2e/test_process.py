@@ -13,7 +13,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from bot.offline_api import FakeUser, plain_text
@@ -23,14 +22,6 @@ from tests.e2e.local_bot_api import LocalBotApi
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "424242:E2E-secret-token"
 RUNNER = FakeUser(555, "Ada <Lovelace>")
-
-
-@pytest.fixture
-def server():
-    local = LocalBotApi()
-    local.start()
-    yield local
-    local.stop()
 
 
 def _start_bot(

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from tests.e2e.test_process import (  # noqa: F401 (server: the fixture)
+from tests.e2e.test_process import (
     RUNNER,
     _say,
     _set_up_by_commands,
     _start_bot,
     _stop,
     _wait_for,
-    server,
 )
 
 
-def test_progress_sends_a_png_photo_over_http(server, tmp_path, database_url):  # noqa: F811
+def test_progress_sends_a_png_photo_over_http(server, tmp_path, database_url):
     process = _start_bot(server, tmp_path, database_url)
     try:
         _set_up_by_commands(server)
