@@ -57,7 +57,7 @@ class Groups(Area):
         first, group.introduced = not group.introduced, True
         if not group.active:
             group.active = True
-            self.services.reminders.invalidate_group_plan(group)
+            await self._plan_now(group)
         return first
 
     async def seen(self, chat_id: int) -> None:
@@ -66,7 +66,7 @@ class Groups(Area):
         group = await self.db.get(Group, chat_id)
         if group is not None and not group.active:
             group.active = True
-            self.services.reminders.invalidate_group_plan(group)
+            await self._plan_now(group)
 
     async def removed(self, chat_id: int) -> None:
         """The bot was removed from the group: it is inactive and its reminders stop (members,
@@ -148,11 +148,19 @@ class Groups(Area):
         except InputError:
             applied = False
         if applied:
-            self.services.reminders.invalidate_group_plan(group)
             await self.db.execute(
                 delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
             )
+            await self._plan_now(group)
         return applied
+
+    async def _plan_now(self, group: Group) -> None:
+        """Plan the group's reminders at once, in this transaction, rather than at the next
+        tick: a tick that runs only after today's reminder time would skip today's reminder
+        as already past (a change at 22:00 to post at 22:01, then the tick at 22:02)."""
+        reminders = self.services.reminders
+        reminders.invalidate_group_plan(group)
+        await reminders.plan_group(group)
 
     async def board(self, chat_id: int, title: str) -> Board:
         group = await self.group(chat_id, title)

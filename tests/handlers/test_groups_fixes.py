@@ -1,0 +1,63 @@
+"""A coach and runners trying group coaching: reminders after the bot is removed and added
+back, /board and /team agreeing, /share's setting, /team's paused and not-set-up members."""
+
+from datetime import UTC, datetime
+
+from tests.handlers.helpers import onboard_by_buttons
+from tests.rig import ALICE, FakeUser
+
+COACH = FakeUser(110, "Coach")
+BEN = FakeUser(104, "Ben")
+CLUB = -1001111111111
+# Saturday 28 November, 20:00 in New York (Sunday 01:00 UTC).
+SATURDAY_EVENING_NY = datetime(2026, 11, 29, 1, 0, tzinfo=UTC)
+
+
+async def _ben_in_new_york(rig) -> None:
+    """Ben (New York) lifts on Saturdays; the coach's group posts at 22:01 New York time."""
+    rig.now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday
+    rig.api.chat_members[(CLUB, COACH.id)] = "creator"
+    await rig.deliver(rig.updates.bot_added(COACH, CLUB))
+    await onboard_by_buttons(rig, BEN)
+    await rig.send("/timezone America/New_York", BEN)
+    await rig.send("/rundays tue=easy wed=quality sat=easy", BEN)
+    await rig.send("/join", BEN, CLUB)
+    plan = await rig.send("/plan", BEN)
+    assert "Saturday" in plan, plan
+
+
+async def _group_reminders(rig) -> list[str]:
+    return [m.text for m in rig.api.sent_to(CLUB) if "Lift day for" in m.text]
+
+
+async def test_removed_and_added_back_the_next_lift_days_reminder_comes(rig):
+    await _ben_in_new_york(rig)
+    await rig.send("/groupsetup timezone America/New_York", COACH, CLUB)
+    await rig.send("/groupsetup time 22:01", COACH, CLUB)
+    await rig.tick()
+    await rig.deliver(rig.updates.bot_removed(COACH, CLUB))
+    await rig.tick()
+    rig.now = SATURDAY_EVENING_NY.replace(hour=2, minute=59)  # 21:59 in New York
+    await rig.deliver(rig.updates.bot_added(COACH, CLUB))
+    rig.now = SATURDAY_EVENING_NY.replace(hour=3, minute=5)  # the next tick: 22:05
+    await rig.tick()
+    reminders = await _group_reminders(rig)
+    assert len(reminders) == 1 and "Ben" in reminders[0]
+
+
+async def test_a_groupsetup_change_plans_todays_reminder_if_still_ahead(rig):
+    await _ben_in_new_york(rig)
+    rig.now = SATURDAY_EVENING_NY  # 20:00 in New York, Sunday in UTC
+    await rig.send("/groupsetup timezone America/New_York", COACH, CLUB)
+    await rig.send("/groupsetup time 20:30", COACH, CLUB)
+    rig.now = SATURDAY_EVENING_NY.replace(minute=29)
+    await rig.send("/groupsetup time 20:30", COACH, CLUB)  # unchanged, still ahead
+    rig.now = SATURDAY_EVENING_NY.replace(minute=31)  # the first tick since
+    await rig.tick()
+    reminders = await _group_reminders(rig)
+    assert len(reminders) == 1 and "Ben" in reminders[0]
+    await rig.send("/groupsetup days sat", COACH, CLUB)  # sent today: not a second time
+    await rig.send("/groupsetup time 20:40", COACH, CLUB)
+    rig.now = SATURDAY_EVENING_NY.replace(minute=41)
+    await rig.tick()
+    assert len(await _group_reminders(rig)) == 1
