@@ -168,13 +168,13 @@ class Reports(Area):
         self, user: User, today: date, weeks: int, since: date
     ) -> list[tuple[int, int]]:
         """(sessions done, sessions the plan asked for) for each of the last `weeks` weeks,
-        this one last (all of its days, the ones to come too), counting from `since` (the day
-        the member joined): weeks before it are left out."""
+        this one last (so far: `counted`, the same rule as /team's), counting from `since`
+        (the day the member joined): weeks before it are left out. `today` is the member's."""
         training, since = self.services.training, min(since, today)
         first = max(monday_of(today) - timedelta(weeks=weeks - 1), monday_of(since))
-        end = monday_of(today) + timedelta(days=6)
-        lifted = await lifted_dates(self.db, user.id, max(first, since), end)
-        planned = await training.lifting_days(user, max(first, since), end)
+        lifted = await lifted_dates(self.db, user.id, max(first, since), today)
+        asked = await training.lifting_days(user, max(first, since), today)
+        planned = counted(asked, lifted, today)
         result = []
         monday = first
         while monday <= today:
@@ -201,14 +201,16 @@ class Reports(Area):
                 lines.append(BoardLine(user.first_name, False))
                 continue
             since = _since_joining(member, user)
-            weeks = await self.weekly_adherence(user, today, 12, since)
+            own_today = self.today(user)  # "today" is the member's, as in /team
+            weeks = await self.weekly_adherence(user, own_today, 12, since)
             done, planned = weeks[-1]
             before = await self.best_by_lift(
                 user, today - timedelta(days=42), today - timedelta(days=28)
             )
             after = await self.best_by_lift(user, today - timedelta(days=13), today)
             loads = await self._shared_loads(user) if member.share else ()
-            run = streak(weeks if done >= planned else weeks[:-1])  # this week, once complete
+            kept = planned and done >= planned  # this week joins the streak once all so far done
+            run = streak(weeks if kept else weeks[:-1])
             progress = relative_progress(before, after)
             lines.append(BoardLine(user.first_name, True, done, planned, run, progress, loads,
                                    unit_of(user)))  # fmt: skip
@@ -237,8 +239,7 @@ class Reports(Area):
             since = _since_joining(member, user)
             lifted = await lifted_dates(self.db, user.id, since, today)
             asked = await self.services.training.lifting_days(user, since, today)
-            # Today's session is not missed yet: it counts once it is done.
-            planned = [day for day in asked if day < today or day in lifted]
+            planned = counted(asked, lifted, today)
             flags = []
             if _missed_twice([d for d in planned if d < today], lifted):
                 flags.append(Flag.MISSED_TWICE)
@@ -272,6 +273,12 @@ class Reports(Area):
     async def _races(self, user: User, today: date) -> list[tuple[date, Distance]]:
         races = await races_of(self.db, user.id, today)
         return [(race.race_date, Distance(race.distance)) for race in races[:RACES_SHOWN]]
+
+
+def counted(asked: list[date], lifted: set[date], today: date) -> list[date]:
+    """The lift days that count as asked for, /board's and /team's one rule: those before the
+    member's today (in their time zone), and today's once it is done (not missed yet)."""
+    return [day for day in asked if day < today or day in lifted]
 
 
 def _since_joining(member: GroupMember, user: User) -> date:

@@ -18,6 +18,7 @@ async def _ben_in_new_york(rig) -> None:
     rig.now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday
     rig.api.chat_members[(CLUB, COACH.id)] = "creator"
     await rig.deliver(rig.updates.bot_added(COACH, CLUB))
+    await rig.send("/start", COACH)  # a private chat for /team
     await onboard_by_buttons(rig, BEN)
     await rig.send("/timezone America/New_York", BEN)
     await rig.send("/rundays tue=easy wed=quality sat=easy", BEN)
@@ -61,3 +62,18 @@ async def test_a_groupsetup_change_plans_todays_reminder_if_still_ahead(rig):
     rig.now = SATURDAY_EVENING_NY.replace(minute=41)
     await rig.tick()
     assert len(await _group_reminders(rig)) == 1
+
+
+async def test_board_and_team_count_todays_session_alike_in_the_members_time(rig):
+    await _ben_in_new_york(rig)
+    rig.now = SATURDAY_EVENING_NY  # Ben's Saturday session not done yet; Sunday in UTC
+    board = await rig.send("/board", COACH, CLUB)
+    await rig.send("/team", COACH, CLUB)
+    assert "Ben: 0/0" in board
+    assert "Ben: 0/0 sessions" in rig.last_text(COACH.id)
+    await rig.send("/log squat 60x8 60x8", BEN)
+    await rig.press("2", BEN)
+    board = await rig.send("/board", COACH, CLUB)
+    await rig.send("/team", COACH, CLUB)
+    assert "Ben: 1/1" in board
+    assert "Ben: 1/1 sessions" in rig.last_text(COACH.id)
