@@ -30,7 +30,7 @@ from render import common
 from render import groups as texts
 from render import training as training_texts
 from render.exercises import exercise_name
-from services.groups import SetupRefused
+from services.groups import BadSetup, SetupRefused
 
 ADMIN_CACHE_KEY = "admins"
 ADMIN_CACHE_SECONDS = 5 * 60
@@ -145,12 +145,13 @@ async def group_setup(update: Update, context: RunLiftContext) -> None:
         return
     groups = context.services.groups
     try:
-        applied = not context.args or await groups.configure(*_chat(update), list(context.args))
+        if context.args:
+            await groups.configure(*_chat(update), list(context.args))
     except SetupRefused as refused:
         await reply(update, texts.group_days_refused(refused.rule))
         return
-    if not applied:
-        await reply(update, texts.BAD_GROUP_SETUP)
+    except BadSetup as bad:
+        await reply(update, texts.bad_group_setup(bad.part))
         return
     await confirm(update, context, texts.group_settings(await groups.settings(*_chat(update))))
 

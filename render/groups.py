@@ -22,13 +22,36 @@ SHARE_OFF = "Your loads and numbers stay private again (only adherence shows her
 BAD_SHARE = "Use <code>/share on</code> or <code>/share off</code>."
 ONLY_ADMINS = "Only the group's admins can do that."
 NO_MEMBERS = "Nobody has joined yet: /join."
-BAD_GROUP_SETUP = "I couldn't read that. Send /groupsetup to see the forms it takes."
+BAD_GROUP_SETUP_PARTS = {
+    "time": "I couldn't read the time: a 24-hour time, e.g. <code>/groupsetup time 07:00</code>.",
+    "timezone": (
+        "I don't know that time zone: a region and city, e.g. "
+        "<code>/groupsetup timezone Europe/Berlin</code>."
+    ),
+    "days": (
+        "I couldn't read the days: one to three weekdays, e.g. "
+        "<code>/groupsetup days tue fri</code>, or <code>/groupsetup days own</code>."
+    ),
+    "summary": (
+        "I couldn't read that: <code>/groupsetup summary on</code> or <code>off</code>, and a "
+        "weekday if you like, e.g. <code>/groupsetup summary on sun</code>."
+    ),
+    "what": (
+        "I couldn't read that: /groupsetup sets <code>time</code>, <code>timezone</code>, "
+        "<code>days</code> or <code>summary</code>. Send /groupsetup to see the forms."
+    ),
+}
 ALREADY_LOGGED_TODAY = "Already logged: nothing added twice."
 CALIBRATE_FIRST = "Some lifts still need calibrating: /log them in our private chat."
 TEAM_NOT_ANONYMOUS = (
     "The team view goes to your private chat: send /team as yourself, not anonymously."
 )
 TEAM_SENT = "📬 Sent the team view to your private chat."
+
+
+def bad_group_setup(part: str) -> str:
+    """Which part of a /groupsetup could not be read, and the form it takes."""
+    return BAD_GROUP_SETUP_PARTS.get(part, BAD_GROUP_SETUP_PARTS["what"])
 
 
 def left_group(name: str) -> str:

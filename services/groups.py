@@ -46,6 +46,17 @@ class SetupRefused(InputError):
         self.rule = rule
 
 
+class BadSetup(InputError):
+    """A /groupsetup that could not be read (`part`: time, timezone, days, summary or what)."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
+SETUP_PARTS = ("time", "timezone", "days", "summary")
+
+
 class Groups(Area):
     async def group(self, chat_id: int, title: str) -> Group:
         return await get_or_create_group(self.db, chat_id, title)
@@ -138,21 +149,23 @@ class Groups(Area):
                              tuple(group.fixed_days or ()), group.weekly_summary,
                              group.summary_day)  # fmt: skip
 
-    async def configure(self, chat_id: int, title: str, words: list[str]) -> bool:
-        """`time 07:00`, `timezone Europe/Berlin`, `days own|tue fri`, `summary on|off [sun]`."""
+    async def configure(self, chat_id: int, title: str, words: list[str]) -> None:
+        """`time 07:00`, `timezone Europe/Berlin`, `days own|tue fri`, `summary on|off [sun]`;
+        BadSetup names the part that could not be read (nothing is changed then)."""
         group = await self.group(chat_id, title)
+        part = words[0].lower() if words and words[0].lower() in SETUP_PARTS else "what"
         try:
             applied = _apply_setting(group, words)
         except SetupRefused:
             raise
         except InputError:
             applied = False
-        if applied:
-            await self.db.execute(
-                delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
-            )
-            await self._plan_now(group)
-        return applied
+        if not applied:
+            raise BadSetup(part)
+        await self.db.execute(
+            delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
+        )
+        await self._plan_now(group)
 
     async def _plan_now(self, group: Group) -> None:
         """Plan the group's reminders at once, in this transaction, rather than at the next
@@ -228,9 +241,8 @@ def _apply_setting(group: Group, words: list[str]) -> bool:
             raise SetupRefused(Rule.SPACING)  # the same rule as each runner's own days
         group.fixed_days = days
     elif what == "summary" and values and values[0] in ("on", "off") and len(values) <= 2:
-        group.weekly_summary = values[0] == "on"
-        if len(values) == 2:
-            group.summary_day = parse_weekday(values[1][:3])
+        day = parse_weekday(values[1][:3]) if len(values) == 2 else group.summary_day
+        group.weekly_summary, group.summary_day = values[0] == "on", day  # both read first
     else:
         return False
     return True

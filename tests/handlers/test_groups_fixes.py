@@ -77,3 +77,20 @@ async def test_board_and_team_count_todays_session_alike_in_the_members_time(rig
     await rig.send("/team", COACH, CLUB)
     assert "Ben: 1/1" in board
     assert "Ben: 1/1 sessions" in rig.last_text(COACH.id)
+
+
+async def test_groupsetup_says_which_part_it_could_not_read(rig):
+    await _ben_in_new_york(rig)
+    reply = await rig.send("/groupsetup time 25:00", COACH, CLUB)
+    assert "couldn't read the time" in reply and "/groupsetup time 07:00" in reply
+    reply = await rig.send("/groupsetup timezone Narnia", COACH, CLUB)
+    assert "don't know that time zone" in reply and "Europe/Berlin" in reply
+    reply = await rig.send("/groupsetup summary on funday", COACH, CLUB)
+    assert "/groupsetup summary on sun" in reply
+    reply = await rig.send("/groupsetup colour blue", COACH, CLUB)
+    assert "time, timezone, days or summary" in reply
+    settings = await rig.send("/groupsetup", COACH, CLUB)
+    assert (
+        "Reminder: not set (time zone not set)" in settings
+        and "Weekly summary: on, Sunday" in settings
+    )
