@@ -98,8 +98,12 @@ async def leave(update: Update, context: RunLiftContext) -> None:
 
 
 async def share(update: Update, context: RunLiftContext) -> None:
-    """/share on|off: whether this member's numbers show in this group."""
+    """/share on|off: whether this member's numbers show in this group; alone: is it on?"""
     choice = " ".join(context.args or []).lower()
+    if not choice:
+        on = await context.services.groups.sharing(update.effective_chat.id)
+        await reply(update, texts.NOT_A_MEMBER if on is None else texts.share_state(on))
+        return
     if choice not in ("on", "off"):
         await reply(update, texts.BAD_SHARE)
         return

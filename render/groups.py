@@ -54,6 +54,14 @@ def bad_group_setup(part: str) -> str:
     return BAD_GROUP_SETUP_PARTS.get(part, BAD_GROUP_SETUP_PARTS["what"])
 
 
+def share_state(on: bool) -> str:
+    """/share alone: the member's setting in this group, and how to change it."""
+    if on:
+        return "Your loads and numbers show in this group. <code>/share off</code> hides them."
+    return ("Your loads and numbers stay private here (only adherence shows). "
+            "<code>/share on</code> shows them.")  # fmt: skip
+
+
 def left_group(name: str) -> str:
     return f"{escape(name or 'runner')} left the group's programme."
 
@@ -63,7 +71,8 @@ def joined(name: str, title: str) -> str:
 
 
 def joined_privately(title: str) -> str:
-    return f"You're in {escape(title) or 'the group'}'s programme. Let's finish setting you up."
+    return (f"You've joined {escape(title) or 'the group'}'s programme: a few questions to set "
+            "you up.")  # fmt: skip
 
 
 def group_settings(settings) -> str:
@@ -94,7 +103,7 @@ def _board_line(line) -> str:
     loads = ", ".join(
         f"{exercise_name(e).lower()} {weight(value, line.unit)}" for e, value in line.loads
     )
-    extra = f" · {escape(loads)}" if loads else ""
+    extra = f" · next: {escape(loads)}" if loads else ""  # the next working weights
     return (f"{name}: {line.done}/{line.planned}{tick} · streak {line.streak} wk · "
             f"e1RM {escape(progress)}{extra}")  # fmt: skip
 
@@ -124,6 +133,8 @@ def _team_line(line, today) -> str:
              f"last session: {last} · block {escape(block_name(line.block))}"]  # fmt: skip
     trends = ", ".join(f"{exercise_name(e).lower()} {TRENDS[t]}" for e, t in line.trends)
     lines.append(f"  e1RM over 4 weeks: {escape(trends or 'not enough sessions yet')}")
+    if line.paused_until is not None:
+        lines.append(f"  ⏸ paused until {escape(day_text(line.paused_until, today))}")
     if line.races:
         races = ", ".join(f"{d.value} on {day_text(day, today)}" for day, d in line.races)
         lines.append(f"  Races: {escape(races)}")
@@ -135,9 +146,7 @@ def _team_line(line, today) -> str:
 def team(title: str, lines: Sequence, today=None) -> str:
     """The coach's view of a group (`services.reports.TeamLine`s), sent privately."""
     body = "\n".join(_team_line(line, today) for line in lines) or NO_MEMBERS
-    waiting = [escape(line.name) for line in lines if not line.onboarded]
-    footer = f"\n\nNot set up yet: {', '.join(waiting)}" if waiting else ""
-    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}{footer}"
+    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}"
 
 
 # --- the "done as prescribed" button and its private question --------------------------------

@@ -134,6 +134,11 @@ class Groups(Area):
         member.share = on
         return True
 
+    async def sharing(self, chat_id: int) -> bool | None:
+        """Whether the sender's numbers show in this group (None: not a member)."""
+        member = await membership(self.db, chat_id, self.runner.id)
+        return None if member is None else member.share
+
     async def numbers_here(self, chat_id: int, private: bool) -> bool:
         """Whether the sender's loads may be shown in this chat: a private chat, or they share."""
         if private:

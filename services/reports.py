@@ -101,6 +101,7 @@ class TeamLine:
     block: Block | None = None
     trends: tuple[tuple[Exercise, Trend], ...] = ()
     races: tuple[tuple[date, Distance], ...] = ()
+    paused_until: date | None = None  # reminders paused through this day (today or later)
 
 
 def _lifts(plan_day: PlanDay) -> bool:
@@ -249,6 +250,7 @@ class Reports(Area):
                 user.first_name, True, await last_lifted(self.db, user.id), len(lifted),
                 len(planned), tuple(flags), since, BLOCKS_BY_KEY.get(user.block, BLOCKS[0]),
                 await self._trends(user, today), tuple(await self._races(user, today)),
+                _paused_until(user, today),
             ))  # fmt: skip
         return lines
 
@@ -279,6 +281,12 @@ def counted(asked: list[date], lifted: set[date], today: date) -> list[date]:
     """The lift days that count as asked for, /board's and /team's one rule: those before the
     member's today (in their time zone), and today's once it is done (not missed yet)."""
     return [day for day in asked if day < today or day in lifted]
+
+
+def _paused_until(user: User, today: date) -> date | None:
+    """The last day of a /pause still running in the member's today, if any."""
+    paused = user.paused_until
+    return paused if paused is not None and paused >= today else None
 
 
 def _since_joining(member: GroupMember, user: User) -> date:

@@ -33,7 +33,7 @@ async def test_join_with_and_without_prior_onboarding(rig):
     link = rig.api.last_message(CLUB).buttons[0][0]["url"]
     assert link == f"https://t.me/RunLiftBot?start=join_{CLUB}"
     welcome = await rig.send(f"/start join_{CLUB}", BOB)
-    assert "You're in Running club's programme" in welcome and "1/6 Units" in welcome
+    assert "You've joined Running club's programme" in welcome and "1/6 Units" in welcome
     assert await rig.get(GroupMember, (CLUB, BOB.id)) is not None
 
 

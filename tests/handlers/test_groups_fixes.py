@@ -94,3 +94,22 @@ async def test_groupsetup_says_which_part_it_could_not_read(rig):
         "Reminder: not set (time zone not set)" in settings
         and "Weekly summary: on, Sunday" in settings
     )
+
+
+async def test_share_board_and_team_say_what_they_show(rig):
+    cat, dan = FakeUser(105, "Cat"), FakeUser(106, "Dan")
+    await _ben_in_new_york(rig)
+    assert "stay private here" in await rig.send("/share", BEN, CLUB)
+    await rig.send("/share on", BEN, CLUB)
+    assert "show in this group" in await rig.send("/share", BEN, CLUB)
+    assert "not in this group" in await rig.send("/share", ALICE, CLUB)
+    board = await rig.send("/board", COACH, CLUB)
+    assert "· next: back squat" in board  # the next working weights, labelled
+    await onboard_by_buttons(rig, cat)
+    await rig.send("/join", cat, CLUB)
+    await rig.send("/pause 2", cat)  # two weeks
+    await rig.send("/join", dan, CLUB)  # not set up yet
+    await rig.send("/team", COACH, CLUB)
+    view = rig.last_text(COACH.id)
+    assert "paused until Friday 11 December" in view.split("Cat")[1]
+    assert view.count("Dan") == 1 and "Dan: not set up yet" in view
