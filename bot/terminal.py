@@ -1,10 +1,11 @@
 """The terminal chat: the same Application and handlers, Telegram replaced in-process.
 
 Type as you would in Telegram (`/start`, `07:30`); buttons are numbered, type the number to
-press one (each chat keeps its newest buttons: a number presses one in the chat you are in). On a scale of numbers (reps in reserve 0-4 and 5+, soreness 0-10) a number is the
-value, and the scale's other buttons are lettered. `/quit` (or Ctrl-D) leaves. Uses the same
-database as the bot. The bot's messages are printed when it sends them, so a rest timer or a
-reminder shows up while the chat waits for the next line.
+press one (each chat keeps its newest buttons: a number presses one in the chat you are in). On
+a scale of numbers (reps in reserve 0-4 and 5+, soreness 0-10) a number is the value, and the
+scale's other buttons are lettered. `/quit` (or Ctrl-D) leaves. Uses the same database as the
+bot. The bot's messages are printed when it sends them, so a rest timer or a reminder shows up
+while the chat waits for the next line.
 
 To run a club from one keyboard: `:as Bob` speaks as another user (the same user, with the
 same data, in every run), `:group` moves to the shared group chat (`:private` back), `:admin`

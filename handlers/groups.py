@@ -257,11 +257,14 @@ async def reserve_answer(update: Update, context: RunLiftContext) -> None:
         rir, day = parse_rir(answer), date.fromisoformat(day_text)
     except (InputError, ValueError):
         raise StaleButton(answer) from None
-    summary = await context.services.groups.answer_reserve(day, rir)
-    if summary is None:
+    answer = await context.services.groups.answer_reserve(day, rir)
+    if answer is None:
         await update.callback_query.answer(texts.RESERVE_SAVED_ALREADY, show_alert=True)
         return
     await context.services.commit()  # stored before the reply says so
     await update.callback_query.answer()
     kit = context.services.profile.kit()
-    await reply(update, training_texts.session_summary(summary, kit))
+    if answer.finished:
+        await reply(update, training_texts.session_summary(answer.summary, kit))
+    else:  # a lift still to calibrate: not "done", as /today says
+        await reply(update, training_texts.reserve_saved_unfinished(answer.summary, kit))

@@ -38,6 +38,15 @@ class GroupLog:
     needs_calibration: bool
 
 
+@dataclass(frozen=True)
+class ReserveAnswer:
+    """The reserve answered: the session so far, and whether it is finished (a lift still to
+    calibrate keeps it open, and /today says what is left)."""
+
+    summary: SessionSummary
+    finished: bool
+
+
 class SetupRefused(InputError):
     """A /groupsetup the lift-day rules refuse (`rule`: which one)."""
 
@@ -219,12 +228,15 @@ class Groups(Area):
         """The lifts of `day` whose reserve is still to be asked (exercise keys)."""
         return [entry.exercise for entry in await self.services.training.reserve_unknown(day)]
 
-    async def answer_reserve(self, day: date, rir: int) -> SessionSummary | None:
+    async def answer_reserve(self, day: date, rir: int) -> ReserveAnswer | None:
         """The one-tap answer: the reserve stored and the loads worked out again; the session's
-        summary (None: nothing was waiting, e.g. a second tap)."""
+        summary and whether it is finished, as /today sees it (None: nothing was waiting, e.g.
+        a second tap)."""
         training = self.services.training
         workout = await training.answer_reserve(day, rir)
-        return None if workout is None else await training.summary(workout)
+        if workout is None:
+            return None
+        return ReserveAnswer(await training.summary(workout), workout.status == "done")
 
 
 def _apply_setting(group: Group, words: list[str]) -> bool:

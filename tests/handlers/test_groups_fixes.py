@@ -113,3 +113,26 @@ async def test_share_board_and_team_say_what_they_show(rig):
     view = rig.last_text(COACH.id)
     assert "paused until Friday 11 December" in view.split("Cat")[1]
     assert view.count("Dan") == 1 and "Dan: not set up yet" in view
+
+
+async def test_reserve_answer_and_today_agree_when_a_lift_is_still_to_calibrate(rig):
+    from models import LiftState
+
+    ann = FakeUser(107, "Ann")
+    rig.now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # Monday
+    rig.api.chat_members[(CLUB, COACH.id)] = "creator"
+    await rig.deliver(rig.updates.bot_added(COACH, CLUB))
+    await onboard_by_buttons(rig, ann)  # Tuesday and Thursday
+    await rig.send("/join", ann, CLUB)
+    async with rig.database.session() as session, session.begin():
+        (await session.get(LiftState, (ann.id, "deadlift"))).working_weight_kg = None
+    await rig.send("/groupsetup timezone Europe/Berlin", COACH, CLUB)
+    await rig.send("/groupsetup time 06:45", COACH, CLUB)
+    rig.now = datetime(2026, 11, 24, 5, 45, tzinfo=UTC)  # Tuesday 06:45 in Berlin
+    await rig.tick()
+    reply = await rig.press("Ann: done as prescribed", ann, CLUB)
+    assert "calibrating" in reply
+    answer = await rig.press("2", ann)
+    today = await rig.send("/today", ann)
+    assert "done" not in answer.split("\n")[0] and "Deadlift still to log" in answer
+    assert "to go" in today  # /today agrees: not finished
