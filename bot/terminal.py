@@ -1,10 +1,11 @@
 """The terminal chat: the same Application and handlers, Telegram replaced in-process.
 
 Type as you would in Telegram (`/start`, `07:30`); buttons are numbered, type the number to
-press one. On a scale of numbers (reps in reserve 0-4 and 5+, soreness 0-10) a number is the
-value, and the scale's other buttons are lettered. `/quit` (or Ctrl-D) leaves. Uses the same
-database as the bot. The bot's messages are printed when it sends them, so a rest timer or a
-reminder shows up while the chat waits for the next line.
+press one (each chat keeps its newest buttons: a number presses one in the chat you are in). On
+a scale of numbers (reps in reserve 0-4 and 5+, soreness 0-10) a number is the value, and the
+scale's other buttons are lettered. `/quit` (or Ctrl-D) leaves. Uses the same database as the
+bot. The bot's messages are printed when it sends them, so a rest timer or a reminder shows up
+while the chat waits for the next line.
 
 To run a club from one keyboard: `:as Bob` speaks as another user (the same user, with the
 same data, in every run), `:group` moves to the shared group chat (`:private` back), `:admin`
@@ -66,7 +67,9 @@ class TerminalChat:
         self.user = FakeUser(TERMINAL_USER_ID, name)
         self.users = {name.lower(): self.user}
         self.chat_id: int | None = None  # None: the current user's private chat
-        self.buttons: list[tuple[SentMessage, dict]] = []
+        # The newest buttons of each chat (a user's private chat, the group): a number typed
+        # presses one of the chat you are in, whatever another chat was sent meanwhile.
+        self.buttons: dict[int, list[tuple[SentMessage, dict]]] = {}
         self.app: Application | None = None
         self._seen: dict[tuple[int, int], tuple[str, str]] = {}
         self._prompting = False  # input() shows the prompt: print below it, then show it again
@@ -170,9 +173,10 @@ class TerminalChat:
         return f"[{message.file.kind} saved: {path.resolve()}] "
 
     def _update(self, text: str) -> dict:
-        keys = button_keys([button for _, button in self.buttons])
+        buttons = self.buttons.get(self.user.id if self.chat_id is None else self.chat_id, [])
+        keys = button_keys([button for _, button in buttons])
         if text.lower() in keys:
-            message, button = self.buttons[keys.index(text.lower())]
+            message, button = buttons[keys.index(text.lower())]
             if "callback_data" in button:
                 return self.updates.press(self.user, message, button["callback_data"])
         return self.updates.message(self.user, text, self.chat_id)
@@ -195,10 +199,11 @@ class TerminalChat:
                 prefix += self._save(key, message)
             lines.append(prefix + plain_text(message.text))
             if message.buttons:
-                self.buttons = [(message, b) for row in message.buttons for b in row]
-                lines += keyboard_lines([button for _, button in self.buttons])
-            elif self._answering and not edited:
-                self.buttons = []  # an answer without buttons: a number typed next is text
+                shown = [(message, b) for row in message.buttons for b in row]
+                self.buttons[message.chat_id] = shown
+                lines += keyboard_lines([button for _, button in shown])
+            elif self._answering and not edited:  # an answer without buttons: in its chat,
+                self.buttons.pop(message.chat_id, None)  # a number typed next is text
         for call in self.api.calls:
             if call.method == "answerCallbackQuery" and call.params.get("text"):
                 lines.append(f"bot (notice)> {call.params['text']}")

@@ -30,7 +30,7 @@ from render import common
 from render import groups as texts
 from render import training as training_texts
 from render.exercises import exercise_name
-from services.groups import SetupRefused
+from services.groups import BadSetup, SetupRefused
 
 ADMIN_CACHE_KEY = "admins"
 ADMIN_CACHE_SECONDS = 5 * 60
@@ -98,8 +98,12 @@ async def leave(update: Update, context: RunLiftContext) -> None:
 
 
 async def share(update: Update, context: RunLiftContext) -> None:
-    """/share on|off: whether this member's numbers show in this group."""
+    """/share on|off: whether this member's numbers show in this group; alone: is it on?"""
     choice = " ".join(context.args or []).lower()
+    if not choice:
+        on = await context.services.groups.sharing(update.effective_chat.id)
+        await reply(update, texts.NOT_A_MEMBER if on is None else texts.share_state(on))
+        return
     if choice not in ("on", "off"):
         await reply(update, texts.BAD_SHARE)
         return
@@ -145,12 +149,13 @@ async def group_setup(update: Update, context: RunLiftContext) -> None:
         return
     groups = context.services.groups
     try:
-        applied = not context.args or await groups.configure(*_chat(update), list(context.args))
+        if context.args:
+            await groups.configure(*_chat(update), list(context.args))
     except SetupRefused as refused:
         await reply(update, texts.group_days_refused(refused.rule))
         return
-    if not applied:
-        await reply(update, texts.BAD_GROUP_SETUP)
+    except BadSetup as bad:
+        await reply(update, texts.bad_group_setup(bad.part))
         return
     await confirm(update, context, texts.group_settings(await groups.settings(*_chat(update))))
 
@@ -252,11 +257,14 @@ async def reserve_answer(update: Update, context: RunLiftContext) -> None:
         rir, day = parse_rir(answer), date.fromisoformat(day_text)
     except (InputError, ValueError):
         raise StaleButton(answer) from None
-    summary = await context.services.groups.answer_reserve(day, rir)
-    if summary is None:
+    answer = await context.services.groups.answer_reserve(day, rir)
+    if answer is None:
         await update.callback_query.answer(texts.RESERVE_SAVED_ALREADY, show_alert=True)
         return
     await context.services.commit()  # stored before the reply says so
     await update.callback_query.answer()
     kit = context.services.profile.kit()
-    await reply(update, training_texts.session_summary(summary, kit))
+    if answer.finished:
+        await reply(update, training_texts.session_summary(answer.summary, kit))
+    else:  # a lift still to calibrate: not "done", as /today says
+        await reply(update, training_texts.reserve_saved_unfinished(answer.summary, kit))

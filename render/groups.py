@@ -22,13 +22,44 @@ SHARE_OFF = "Your loads and numbers stay private again (only adherence shows her
 BAD_SHARE = "Use <code>/share on</code> or <code>/share off</code>."
 ONLY_ADMINS = "Only the group's admins can do that."
 NO_MEMBERS = "Nobody has joined yet: /join."
-BAD_GROUP_SETUP = "I couldn't read that. Send /groupsetup to see the forms it takes."
+BAD_GROUP_SETUP_PARTS = {
+    "time": "I couldn't read the time: a 24-hour time, e.g. <code>/groupsetup time 07:00</code>.",
+    "timezone": (
+        "I don't know that time zone: a region and city, e.g. "
+        "<code>/groupsetup timezone Europe/Berlin</code>."
+    ),
+    "days": (
+        "I couldn't read the days: one to three weekdays, e.g. "
+        "<code>/groupsetup days tue fri</code>, or <code>/groupsetup days own</code>."
+    ),
+    "summary": (
+        "I couldn't read that: <code>/groupsetup summary on</code> or <code>off</code>, and a "
+        "weekday if you like, e.g. <code>/groupsetup summary on sun</code>."
+    ),
+    "what": (
+        "I couldn't read that: /groupsetup sets <code>time</code>, <code>timezone</code>, "
+        "<code>days</code> or <code>summary</code>. Send /groupsetup to see the forms."
+    ),
+}
 ALREADY_LOGGED_TODAY = "Already logged: nothing added twice."
 CALIBRATE_FIRST = "Some lifts still need calibrating: /log them in our private chat."
 TEAM_NOT_ANONYMOUS = (
     "The team view goes to your private chat: send /team as yourself, not anonymously."
 )
 TEAM_SENT = "📬 Sent the team view to your private chat."
+
+
+def bad_group_setup(part: str) -> str:
+    """Which part of a /groupsetup could not be read, and the form it takes."""
+    return BAD_GROUP_SETUP_PARTS.get(part, BAD_GROUP_SETUP_PARTS["what"])
+
+
+def share_state(on: bool) -> str:
+    """/share alone: the member's setting in this group, and how to change it."""
+    if on:
+        return "Your loads and numbers show in this group. <code>/share off</code> hides them."
+    return ("Your loads and numbers stay private here (only adherence shows). "
+            "<code>/share on</code> shows them.")  # fmt: skip
 
 
 def left_group(name: str) -> str:
@@ -40,7 +71,8 @@ def joined(name: str, title: str) -> str:
 
 
 def joined_privately(title: str) -> str:
-    return f"You're in {escape(title) or 'the group'}'s programme. Let's finish setting you up."
+    return (f"You've joined {escape(title) or 'the group'}'s programme: a few questions to set "
+            "you up.")  # fmt: skip
 
 
 def group_settings(settings) -> str:
@@ -71,7 +103,7 @@ def _board_line(line) -> str:
     loads = ", ".join(
         f"{exercise_name(e).lower()} {weight(value, line.unit)}" for e, value in line.loads
     )
-    extra = f" · {escape(loads)}" if loads else ""
+    extra = f" · next: {escape(loads)}" if loads else ""  # the next working weights
     return (f"{name}: {line.done}/{line.planned}{tick} · streak {line.streak} wk · "
             f"e1RM {escape(progress)}{extra}")  # fmt: skip
 
@@ -101,6 +133,8 @@ def _team_line(line, today) -> str:
              f"last session: {last} · block {escape(block_name(line.block))}"]  # fmt: skip
     trends = ", ".join(f"{exercise_name(e).lower()} {TRENDS[t]}" for e, t in line.trends)
     lines.append(f"  e1RM over 4 weeks: {escape(trends or 'not enough sessions yet')}")
+    if line.paused_until is not None:
+        lines.append(f"  ⏸ paused until {escape(day_text(line.paused_until, today))}")
     if line.races:
         races = ", ".join(f"{d.value} on {day_text(day, today)}" for day, d in line.races)
         lines.append(f"  Races: {escape(races)}")
@@ -112,9 +146,7 @@ def _team_line(line, today) -> str:
 def team(title: str, lines: Sequence, today=None) -> str:
     """The coach's view of a group (`services.reports.TeamLine`s), sent privately."""
     body = "\n".join(_team_line(line, today) for line in lines) or NO_MEMBERS
-    waiting = [escape(line.name) for line in lines if not line.onboarded]
-    footer = f"\n\nNot set up yet: {', '.join(waiting)}" if waiting else ""
-    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}{footer}"
+    return f"<b>Team view: {escape(title) or 'group'}</b>\n{body}"
 
 
 # --- the "done as prescribed" button and its private question --------------------------------

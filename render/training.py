@@ -366,6 +366,22 @@ def session_summary(summary, kit: Kit) -> str:
     return text + (f"\n<b>Next time</b>\n{upcoming}" if upcoming else "")
 
 
+def reserve_saved_unfinished(summary, kit: Kit) -> str:
+    """The group's reserve question answered while the session is still open (a lift left to
+    calibrate): what is stored and next, and what is still to log (no "done")."""
+    done = "\n".join(f"• {escape(_done_line(d))}" for d in summary.done) or "• nothing logged"
+    left = escape(", ".join(exercise_name(e) for e in summary.left_out))
+    text = (f"<b>Saved</b> ({escape(day_text(summary.day))}).\n{done}\n"
+            f"Session {summary.name} isn't finished: {left} still to log here (/log), "
+            "then /done.")  # fmt: skip
+    last = {d.exercise: d for d in summary.done if d.next_weight is not None}
+    upcoming = "\n".join(
+        f"• {escape(exercise_name(d.exercise))}: {escape(_next_text(d, kit))}"
+        for d in last.values()
+    )
+    return text + (f"\n<b>Next time</b>\n{upcoming}" if upcoming else "")
+
+
 NOTHING_LOGGED = "Nothing logged yet today: /log to start."
 LOG_CANCELLED = "Stopped. What you logged is stored; /log carries on, /done finishes."
 NOTHING_TO_UNDO = "There is nothing to undo."

@@ -38,12 +38,32 @@ class GroupLog:
     needs_calibration: bool
 
 
+@dataclass(frozen=True)
+class ReserveAnswer:
+    """The reserve answered: the session so far, and whether it is finished (a lift still to
+    calibrate keeps it open, and /today says what is left)."""
+
+    summary: SessionSummary
+    finished: bool
+
+
 class SetupRefused(InputError):
     """A /groupsetup the lift-day rules refuse (`rule`: which one)."""
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule.value)
         self.rule = rule
+
+
+class BadSetup(InputError):
+    """A /groupsetup that could not be read (`part`: time, timezone, days, summary or what)."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
+SETUP_PARTS = ("time", "timezone", "days", "summary")
 
 
 class Groups(Area):
@@ -57,7 +77,7 @@ class Groups(Area):
         first, group.introduced = not group.introduced, True
         if not group.active:
             group.active = True
-            self.services.reminders.invalidate_group_plan(group)
+            await self._plan_now(group)
         return first
 
     async def seen(self, chat_id: int) -> None:
@@ -66,7 +86,7 @@ class Groups(Area):
         group = await self.db.get(Group, chat_id)
         if group is not None and not group.active:
             group.active = True
-            self.services.reminders.invalidate_group_plan(group)
+            await self._plan_now(group)
 
     async def removed(self, chat_id: int) -> None:
         """The bot was removed from the group: it is inactive and its reminders stop (members,
@@ -123,6 +143,11 @@ class Groups(Area):
         member.share = on
         return True
 
+    async def sharing(self, chat_id: int) -> bool | None:
+        """Whether the sender's numbers show in this group (None: not a member)."""
+        member = await membership(self.db, chat_id, self.runner.id)
+        return None if member is None else member.share
+
     async def numbers_here(self, chat_id: int, private: bool) -> bool:
         """Whether the sender's loads may be shown in this chat: a private chat, or they share."""
         if private:
@@ -138,21 +163,31 @@ class Groups(Area):
                              tuple(group.fixed_days or ()), group.weekly_summary,
                              group.summary_day)  # fmt: skip
 
-    async def configure(self, chat_id: int, title: str, words: list[str]) -> bool:
-        """`time 07:00`, `timezone Europe/Berlin`, `days own|tue fri`, `summary on|off [sun]`."""
+    async def configure(self, chat_id: int, title: str, words: list[str]) -> None:
+        """`time 07:00`, `timezone Europe/Berlin`, `days own|tue fri`, `summary on|off [sun]`;
+        BadSetup names the part that could not be read (nothing is changed then)."""
         group = await self.group(chat_id, title)
+        part = words[0].lower() if words and words[0].lower() in SETUP_PARTS else "what"
         try:
             applied = _apply_setting(group, words)
         except SetupRefused:
             raise
         except InputError:
             applied = False
-        if applied:
-            self.services.reminders.invalidate_group_plan(group)
-            await self.db.execute(
-                delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
-            )
-        return applied
+        if not applied:
+            raise BadSetup(part)
+        await self.db.execute(
+            delete(Reminder).where(Reminder.group_id == group.id, Reminder.status == "due")
+        )
+        await self._plan_now(group)
+
+    async def _plan_now(self, group: Group) -> None:
+        """Plan the group's reminders at once, in this transaction, rather than at the next
+        tick: a tick that runs only after today's reminder time would skip today's reminder
+        as already past (a change at 22:00 to post at 22:01, then the tick at 22:02)."""
+        reminders = self.services.reminders
+        reminders.invalidate_group_plan(group)
+        await reminders.plan_group(group)
 
     async def board(self, chat_id: int, title: str) -> Board:
         group = await self.group(chat_id, title)
@@ -193,12 +228,15 @@ class Groups(Area):
         """The lifts of `day` whose reserve is still to be asked (exercise keys)."""
         return [entry.exercise for entry in await self.services.training.reserve_unknown(day)]
 
-    async def answer_reserve(self, day: date, rir: int) -> SessionSummary | None:
+    async def answer_reserve(self, day: date, rir: int) -> ReserveAnswer | None:
         """The one-tap answer: the reserve stored and the loads worked out again; the session's
-        summary (None: nothing was waiting, e.g. a second tap)."""
+        summary and whether it is finished, as /today sees it (None: nothing was waiting, e.g.
+        a second tap)."""
         training = self.services.training
         workout = await training.answer_reserve(day, rir)
-        return None if workout is None else await training.summary(workout)
+        if workout is None:
+            return None
+        return ReserveAnswer(await training.summary(workout), workout.status == "done")
 
 
 def _apply_setting(group: Group, words: list[str]) -> bool:
@@ -220,9 +258,8 @@ def _apply_setting(group: Group, words: list[str]) -> bool:
             raise SetupRefused(Rule.SPACING)  # the same rule as each runner's own days
         group.fixed_days = days
     elif what == "summary" and values and values[0] in ("on", "off") and len(values) <= 2:
-        group.weekly_summary = values[0] == "on"
-        if len(values) == 2:
-            group.summary_day = parse_weekday(values[1][:3])
+        day = parse_weekday(values[1][:3]) if len(values) == 2 else group.summary_day
+        group.weekly_summary, group.summary_day = values[0] == "on", day  # both read first
     else:
         return False
     return True

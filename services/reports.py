@@ -101,6 +101,7 @@ class TeamLine:
     block: Block | None = None
     trends: tuple[tuple[Exercise, Trend], ...] = ()
     races: tuple[tuple[date, Distance], ...] = ()
+    paused_until: date | None = None  # reminders paused through this day (today or later)
 
 
 def _lifts(plan_day: PlanDay) -> bool:
@@ -168,13 +169,13 @@ class Reports(Area):
         self, user: User, today: date, weeks: int, since: date
     ) -> list[tuple[int, int]]:
         """(sessions done, sessions the plan asked for) for each of the last `weeks` weeks,
-        this one last (all of its days, the ones to come too), counting from `since` (the day
-        the member joined): weeks before it are left out."""
+        this one last (so far: `counted`, the same rule as /team's), counting from `since`
+        (the day the member joined): weeks before it are left out. `today` is the member's."""
         training, since = self.services.training, min(since, today)
         first = max(monday_of(today) - timedelta(weeks=weeks - 1), monday_of(since))
-        end = monday_of(today) + timedelta(days=6)
-        lifted = await lifted_dates(self.db, user.id, max(first, since), end)
-        planned = await training.lifting_days(user, max(first, since), end)
+        lifted = await lifted_dates(self.db, user.id, max(first, since), today)
+        asked = await training.lifting_days(user, max(first, since), today)
+        planned = counted(asked, lifted, today)
         result = []
         monday = first
         while monday <= today:
@@ -201,14 +202,16 @@ class Reports(Area):
                 lines.append(BoardLine(user.first_name, False))
                 continue
             since = _since_joining(member, user)
-            weeks = await self.weekly_adherence(user, today, 12, since)
+            own_today = self.today(user)  # "today" is the member's, as in /team
+            weeks = await self.weekly_adherence(user, own_today, 12, since)
             done, planned = weeks[-1]
             before = await self.best_by_lift(
                 user, today - timedelta(days=42), today - timedelta(days=28)
             )
             after = await self.best_by_lift(user, today - timedelta(days=13), today)
             loads = await self._shared_loads(user) if member.share else ()
-            run = streak(weeks if done >= planned else weeks[:-1])  # this week, once complete
+            kept = planned and done >= planned  # this week joins the streak once all so far done
+            run = streak(weeks if kept else weeks[:-1])
             progress = relative_progress(before, after)
             lines.append(BoardLine(user.first_name, True, done, planned, run, progress, loads,
                                    unit_of(user)))  # fmt: skip
@@ -237,8 +240,7 @@ class Reports(Area):
             since = _since_joining(member, user)
             lifted = await lifted_dates(self.db, user.id, since, today)
             asked = await self.services.training.lifting_days(user, since, today)
-            # Today's session is not missed yet: it counts once it is done.
-            planned = [day for day in asked if day < today or day in lifted]
+            planned = counted(asked, lifted, today)
             flags = []
             if _missed_twice([d for d in planned if d < today], lifted):
                 flags.append(Flag.MISSED_TWICE)
@@ -248,6 +250,7 @@ class Reports(Area):
                 user.first_name, True, await last_lifted(self.db, user.id), len(lifted),
                 len(planned), tuple(flags), since, BLOCKS_BY_KEY.get(user.block, BLOCKS[0]),
                 await self._trends(user, today), tuple(await self._races(user, today)),
+                _paused_until(user, today),
             ))  # fmt: skip
         return lines
 
@@ -272,6 +275,18 @@ class Reports(Area):
     async def _races(self, user: User, today: date) -> list[tuple[date, Distance]]:
         races = await races_of(self.db, user.id, today)
         return [(race.race_date, Distance(race.distance)) for race in races[:RACES_SHOWN]]
+
+
+def counted(asked: list[date], lifted: set[date], today: date) -> list[date]:
+    """The lift days that count as asked for, /board's and /team's one rule: those before the
+    member's today (in their time zone), and today's once it is done (not missed yet)."""
+    return [day for day in asked if day < today or day in lifted]
+
+
+def _paused_until(user: User, today: date) -> date | None:
+    """The last day of a /pause still running in the member's today, if any."""
+    paused = user.paused_until
+    return paused if paused is not None and paused >= today else None
 
 
 def _since_joining(member: GroupMember, user: User) -> date:

@@ -117,3 +117,15 @@ async def test_send_attaches_a_file_and_a_missing_one_is_named(database_url, tmp
         await session.say(f":send {attached} /import")
         uploads = session.chat.api.uploads
         assert [name for name, _ in uploads.values()] == ["history.csv"]
+
+
+async def test_buttons_are_remembered_per_chat_and_a_number_presses_in_the_chat_you_are_in(
+    database_url,
+):
+    async with Session(database_url) as session:
+        await session.say(*ONBOARDING, ":added", ":group", "/join", ":private")
+        assert "Rest 2:00" in await session.say("/log squat 60x8 rir3")  # a timer button
+        await session.say(":group")
+        assert "week of" in await session.say("/board")  # the group's reply, no buttons
+        await session.say(":private")
+        assert "Timer on" in await session.say("1")  # the private chat's button, still there
