@@ -21,8 +21,6 @@ from render.common import OWNER_MARK
 from services import Runner
 from services.training import Source
 
-PHOTO_NAME = "progress.png"
-
 Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
 
@@ -148,40 +146,34 @@ async def send_numbers(
     text: str,
     buttons: Buttons | None = None,
     group_buttons: Buttons | None = None,
-    photo: bytes | None = None,
 ) -> None:
     """Loads and numbers go here if they may be shown here, else to the private chat (with a
-    short note and `group_buttons` left in the group). With `photo`, `text` is its caption."""
-    runner = context.runner
+    short note and `group_buttons` left in the group)."""
     if await context.services.groups.numbers_here(update.effective_chat.id, is_private(update)):
-        if photo is not None:
-            await update.effective_chat.send_photo(photo, caption=text, filename=PHOTO_NAME)
-            return
         await reply(update, text, [*(buttons or []), *(group_buttons or [])] or None)
         return
-    bot = update.get_bot()
-    if runner.private_chat_id is None:
-        link = url_button(
-            texts.OPEN_PRIVATE_CHAT, join_link(bot.username, update.effective_chat.id)
-        )
-        await update.effective_chat.send_message(
-            texts.start_private_first(runner.first_name), reply_markup=link
-        )
+    chat_id = await _private_chat_or_link(update, context)
+    if chat_id is None:
         return
     markup = keyboard(buttons) if buttons else None
-    if photo is not None:
-        await bot.send_photo(runner.private_chat_id, photo, caption=text, filename=PHOTO_NAME)
-    else:
-        await bot.send_message(runner.private_chat_id, text, reply_markup=markup)
-    await reply(update, texts.sent_privately(runner.first_name), group_buttons)
+    await update.get_bot().send_message(chat_id, text, reply_markup=markup)
+    await reply(update, texts.sent_privately(context.runner.first_name), group_buttons)
 
 
 async def numbers_chat(update: Update, context: RunLiftContext) -> int | None:
     """Where loads and numbers sent later go (`send_numbers`' rule): this chat, or the runner's
     private chat (saying so here); None when they must open it first (told here)."""
-    runner = context.runner
     if await context.services.groups.numbers_here(update.effective_chat.id, is_private(update)):
         return update.effective_chat.id
+    chat_id = await _private_chat_or_link(update, context)
+    if chat_id is not None:
+        await reply(update, texts.sent_privately(context.runner.first_name))
+    return chat_id
+
+
+async def _private_chat_or_link(update: Update, context: RunLiftContext) -> int | None:
+    """The runner's private chat; None when they have none yet (a link to open it, here)."""
+    runner = context.runner
     if runner.private_chat_id is None:
         link = url_button(
             texts.OPEN_PRIVATE_CHAT, join_link(update.get_bot().username, update.effective_chat.id)
@@ -189,8 +181,6 @@ async def numbers_chat(update: Update, context: RunLiftContext) -> int | None:
         await update.effective_chat.send_message(
             texts.start_private_first(runner.first_name), reply_markup=link
         )
-        return None
-    await reply(update, texts.sent_privately(runner.first_name))
     return runner.private_chat_id
 
 

@@ -6,7 +6,7 @@ from telegram import Bot, Update
 
 from bot.context import RunLiftContext, in_background
 from coaching.trends import ProgressChart
-from handlers.common import PHOTO_NAME, numbers_chat, reply, send_numbers, set_up_runner
+from handlers.common import numbers_chat, reply, send_numbers, set_up_runner
 from render import charts
 from render import progress as texts
 from services.progress import NotEnough
@@ -41,7 +41,7 @@ async def show_progress(update: Update, context: RunLiftContext) -> None:
 
 async def _draw_and_send(bot: Bot, chat_id: int, chart: ProgressChart, caption: str) -> None:
     png = await charts.draw_off_loop(chart)  # off the event loop too
-    await bot.send_photo(chat_id, png, caption=caption, filename=PHOTO_NAME)
+    await bot.send_photo(chat_id, png, caption=caption, filename=charts.FILE_NAME)
 
 
 async def show_records(update: Update, context: RunLiftContext) -> None:

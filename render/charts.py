@@ -32,6 +32,7 @@ PANEL_HEIGHT_PX, LARGE_HEIGHT_PX, BODYWEIGHT_HEIGHT_PX = 520, 900, 480
 BLUE, ORANGE, VERMILLION, PURPLE, GREEN, SKY, BLACK = (
     "#0072B2", "#E69F00", "#D55E00", "#CC79A7", "#009E73", "#56B4E9", "#000000",
 )  # fmt: skip
+FILE_NAME = "progress.png"  # the photo's file name, wherever a chart is sent
 LIFT_COLOURS = (BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY, BLACK)
 BLOCK_SHADES = {"2x8": "#FFFFFF", "3x6": "#E8E8E8", "3x5": "#D0D0D0"}
 FONT = {"font.size": 17, "axes.titlesize": 21, "axes.labelsize": 17, "legend.fontsize": 15,

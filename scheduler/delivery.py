@@ -31,7 +31,7 @@ from bot.context import RunLiftContext
 from bot.crash import crash_point
 from coaching.trends import ProgressChart
 from render import reminders as texts
-from render.charts import draw_off_loop
+from render.charts import FILE_NAME, draw_off_loop
 from render.common import OWNER_MARK
 from render.groups import board
 from render.progress import progress_caption
@@ -206,15 +206,12 @@ async def send_chart(context: RunLiftContext, chat_id: int, message: Outgoing) -
     try:
         png = await draw_off_loop(message.chart)  # off the event loop: updates keep flowing
         await context.bot.send_photo(
-            chat_id, png, caption=progress_caption(message.chart), filename=CHART_NAME
+            chat_id, png, caption=progress_caption(message.chart), filename=FILE_NAME
         )
     except TelegramError as error:
         log.warning("Reminder %s: its chart was not sent: %s", message.row_id, error)
     except Exception:  # drawing failed: the text went out, which is what matters
         log.exception("Reminder %s: its chart could not be drawn", message.row_id)
-
-
-CHART_NAME = "progress.png"
 
 
 def _never_sent(error: TimedOut) -> bool:
