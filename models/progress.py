@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coaching import Prescription
-from models.runner import BodyweightEntry
 from models.training import ExerciseEntry, LoggedSet, WorkoutSession
 from models.training_queries import counts_as_done, has_logs
 
@@ -103,15 +102,5 @@ async def logged_session_plans(
         select(WorkoutSession.local_date, WorkoutSession.block, WorkoutSession.prescription)
         .where(WorkoutSession.user_id == user_id, has_logs())
         .order_by(WorkoutSession.local_date)
-    )
-    return [tuple(row) for row in await session.execute(query)]
-
-
-async def bodyweights(session: AsyncSession, user_id: int) -> list[tuple[date, float]]:
-    """(day, kg) of every bodyweight entry, oldest first."""
-    query = (
-        select(BodyweightEntry.entry_date, BodyweightEntry.weight_kg)
-        .where(BodyweightEntry.user_id == user_id)
-        .order_by(BodyweightEntry.entry_date, BodyweightEntry.id)
     )
     return [tuple(row) for row in await session.execute(query)]

@@ -25,7 +25,8 @@ from coaching.trends import (
     lift_trend,
 )
 from models import User
-from models.progress import SetRow, bodyweights, logged_session_plans, logged_sets
+from models.history import weigh_ins
+from models.progress import SetRow, logged_session_plans, logged_sets
 from models.queries import races_of
 from services.base import Area
 from services.runners import equipment_of, unit_of
@@ -89,7 +90,9 @@ class Progress(Area):
             return NotEnough(earlier=len(days) >= MIN_SESSIONS)
         plans = await logged_session_plans(self.db, user.id)
         prescribed = {day: prescription for day, _, prescription in plans}
-        weights = [(d, from_kg(kg, unit)) for d, kg in await bodyweights(self.db, user.id)]
+        weights = [
+            (w.entry_date, from_kg(w.weight_kg, unit)) for w in await weigh_ins(self.db, user.id)
+        ]
         trends: list[LiftTrend] = []
         for exercise in lifts:
             sessions = [
