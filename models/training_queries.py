@@ -45,15 +45,6 @@ def counts_as_done() -> ColumnElement[bool]:
     return WorkoutSession.imported.is_(False) & ((WorkoutSession.status == "done") | has_logs())
 
 
-async def entries_of(session: AsyncSession, session_id: int) -> list[ExerciseEntry]:
-    query = (
-        select(ExerciseEntry)
-        .where(ExerciseEntry.session_id == session_id)
-        .order_by(ExerciseEntry.id)
-    )
-    return list(await session.scalars(query))
-
-
 async def sets_of(session: AsyncSession, entry_id: int) -> list[LoggedSet]:
     query = select(LoggedSet).where(LoggedSet.entry_id == entry_id).order_by(LoggedSet.set_number)
     return list(await session.scalars(query))

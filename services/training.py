@@ -66,7 +66,6 @@ from models.training_queries import (
     any_entry_from_source,
     day_rows,
     delete_entry,
-    entries_of,
     entries_since,
     entry_from_source,
     last_entry,
@@ -927,7 +926,7 @@ class Training(Area):
         workout = await session_on(self.db, self.runner.id, day)
         if workout is None:
             return []
-        entries = await entries_of(self.db, workout.id)
+        entries = await self._entries(workout)
         return [e for e in entries if e.rir is None and not e.calibration]
 
     async def answer_reserve(self, day: date, rir: int) -> WorkoutSession | None:
